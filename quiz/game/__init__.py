@@ -1,0 +1,1 @@
+"""The game engine: selection, sessions, scoring and answer matching (no Textual)."""

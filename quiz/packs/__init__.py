@@ -1,0 +1,1 @@
+"""Question packs: the model, the loader, the schema and excerpt checks (no Textual)."""

@@ -1,0 +1,222 @@
+"""Load a pack file into the model, collecting every problem with its line and column."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from quiz.packs.fields import Fields, describe, places
+from quiz.packs.model import Pack, Question, Source
+from quiz.packs.problems import PackError, Problem
+from quiz.packs.questions import QuestionReader
+from quiz.packs.yamltree import Node, TreeError, compose
+
+MAX_BYTES = 16 * 1024 * 1024
+
+PACK_KEYS = (
+    "format",
+    "id",
+    "title",
+    "description",
+    "author",
+    "license",
+    "language",
+    "sources",
+    "questions",
+)
+SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
+
+
+def load_pack(path: str | os.PathLike[str]) -> Pack:
+    """Load and validate the pack file at path; raise PackError listing every problem."""
+    name = str(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise PackError(
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        f"the file is {size / 2**20:.1f} MiB, over the "
+                        "16 MiB limit for a pack; split it into smaller packs",
+                    )
+                ]
+            )
+        data = Path(path).read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PackError(
+            [Problem(name, 1, 1, f"cannot read the file ({reason}); check the path")]
+        ) from None
+    return load_pack_bytes(data, name)
+
+
+def load_pack_bytes(data: bytes, path: str = "<pack>") -> Pack:
+    """Load and validate a pack from its bytes; path is used in messages."""
+    if len(data) > MAX_BYTES:
+        raise PackError([Problem(path, 1, 1, "the pack is over the 16 MiB limit; split it")])
+    text = _decode(data, path)
+    try:
+        root = compose(text)
+    except TreeError as error:
+        raise PackError(
+            [Problem(path, line, col, msg) for line, col, msg in error.problems]
+        ) from None
+    return _PackReader(path).read(root)
+
+
+def _decode(data: bytes, path: str) -> str:
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise PackError(
+            [
+                Problem(
+                    path,
+                    line,
+                    1,
+                    "the file contains NUL bytes, so it looks binary; "
+                    "a pack must be UTF-8 YAML text",
+                )
+            ]
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        line = data.count(b"\n", 0, start) + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        raise PackError(
+            [
+                Problem(
+                    path,
+                    line,
+                    column,
+                    f"byte 0x{data[start]:02x} is not UTF-8; save the file as UTF-8",
+                )
+            ]
+        ) from None
+
+
+class _PackReader:
+    """Walks a node tree against the format, collecting problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def report(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.path, node.line, node.column, message))
+
+    def read(self, root: Node) -> Pack:
+        if root.kind != "mapping":
+            self.report(
+                root,
+                f"a pack must be a YAML mapping (format, id, title, questions), "
+                f"not {describe(root)}",
+            )
+            raise PackError(self.problems)
+        fields = Fields(root, self.report, PACK_KEYS, "pack")
+        self._check_format(fields)
+        pack_id = fields.slug("id")
+        title = fields.text("title", required=True)
+        description = fields.text("description")
+        author = fields.text("author")
+        license_ = fields.text("license")
+        language = fields.text("language") or "en"
+        sources = self._sources(fields)
+        questions = self._questions(fields, {source.id for source in sources})
+        if self.problems:
+            raise PackError(self.problems)
+        return Pack(
+            id=pack_id or "",
+            title=title or "",
+            questions=tuple(questions),
+            sources=tuple(sources),
+            description=description,
+            author=author,
+            license=license_,
+            language=language,
+            path=self.path,
+        )
+
+    def _check_format(self, fields: Fields) -> None:
+        node = fields.values.get("format")
+        if node is None:
+            fields.missing("format")
+        elif not (node.kind == "scalar" and node.plain and node.value.strip() == "1"):
+            shown = repr(node.value) if node.kind == "scalar" else describe(node)
+            self.report(node, f"'format' must be 1 (this program reads format 1), not {shown}")
+
+    def _list(self, fields: Fields, name: str) -> list[Node]:
+        node = fields.values.get(name)
+        if node is None or node.is_null:
+            return []
+        if node.kind != "sequence":
+            self.report(node, f"'{name}' must be a list (each item starting with '- ')")
+            return []
+        return node.items
+
+    def _sources(self, fields: Fields) -> list[Source]:
+        sources: list[Source] = []
+        seen: dict[str, Node] = {}
+        for node in self._list(fields, "sources"):
+            if node.kind != "mapping":
+                self.report(
+                    node, f"each source must be a mapping with id and title, not {describe(node)}"
+                )
+                continue
+            source = Fields(node, self.report, SOURCE_KEYS, "source")
+            source_id, title = source.slug("id"), source.text("title", required=True)
+            if source_id is not None:
+                self._unique(source_id, source.values["id"], seen, "source")
+            sources.append(
+                Source(
+                    id=source_id or "",
+                    title=title or "",
+                    publisher=source.text("publisher"),
+                    published=source.date("published"),
+                    url=source.text("url"),
+                    file=source.text("file"),
+                    line=node.line,
+                )
+            )
+        return sources
+
+    def _unique(self, value: str, node: Node, seen: dict[str, Node], what: str) -> None:
+        if value in seen:
+            first = seen[value]
+            self.report(
+                node,
+                f"{what} id '{value}' is used twice ({places(first, node)}); give each {what} its own id",
+            )
+        else:
+            seen[value] = node
+
+    def _questions(self, fields: Fields, source_ids: set[str]) -> list[Question]:
+        if "questions" not in fields.values:
+            fields.missing("questions")
+            return []
+        questions_node = fields.values["questions"]
+        nodes = self._list(fields, "questions")
+        if questions_node.is_null or (questions_node.kind == "sequence" and not nodes):
+            self.report(questions_node, "'questions' is empty; add at least one question")
+        questions: list[Question] = []
+        seen: dict[str, Node] = {}
+        for node in nodes:
+            if node.kind != "mapping":
+                self.report(
+                    node,
+                    f"each question must be a mapping with id, prompt and answer, "
+                    f"not {describe(node)}",
+                )
+                continue
+            reader = QuestionReader(node, self.report, source_ids)
+            question = reader.read()
+            id_node = reader.fields.values.get("id")
+            if id_node is not None and id_node.kind == "scalar" and id_node.value:
+                self._unique(id_node.value, id_node, seen, "question")
+            if question is not None:
+                questions.append(question)
+        return questions

@@ -1,0 +1,31 @@
+"""Problems found in a pack, and the one error that carries them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a pack, at a place in its file (line and column from 1)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+
+
+class PackError(Exception):
+    """A pack could not be loaded; `problems` lists every reason, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    @property
+    def first(self) -> Problem:
+        """The problem nearest the top of the file."""
+        return self.problems[0]

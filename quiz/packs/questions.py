@@ -1,0 +1,198 @@
+"""Reading one question of a pack: its type, answer, options and cited excerpt."""
+
+from __future__ import annotations
+
+from quiz.packs.fields import Fields, Report, describe, parse_boolean, parse_number, places
+from quiz.packs.model import Difficulty, Excerpt, Question, QuestionType
+from quiz.packs.yamltree import Node
+
+MAX_DISTRACTORS = 8
+QUESTION_KEYS = (
+    "id",
+    "type",
+    "prompt",
+    "answer",
+    "distractors",
+    "accept",
+    "tolerance",
+    "unit",
+    "category",
+    "difficulty",
+    "explanation",
+    "source",
+)
+EXCERPT_KEYS = ("ref", "excerpt", "highlight")
+# Keys that only one type of question may use.
+TYPE_ONLY = {
+    "distractors": QuestionType.CHOICE,
+    "accept": QuestionType.TEXT,
+    "tolerance": QuestionType.NUMBER,
+    "unit": QuestionType.NUMBER,
+}
+
+
+class QuestionReader:
+    """Reads one question mapping; `read` gives the Question, or None if it has problems."""
+
+    def __init__(self, node: Node, report: Report, source_ids: set[str]) -> None:
+        self.node = node
+        self.report = report
+        self.problem_count = 0
+        self.source_ids = source_ids
+        self.fields = Fields(node, self._report, QUESTION_KEYS, "question")
+
+    def _report(self, node: Node, message: str) -> None:
+        self.problem_count += 1
+        self.report(node, message)
+
+    def read(self) -> Question | None:
+        fields, report = self.fields, self._report
+        question_id = fields.slug("id")
+        qtype = self._enum("type", QuestionType, QuestionType.CHOICE)
+        difficulty = self._enum("difficulty", Difficulty, Difficulty.MEDIUM)
+        prompt = fields.text("prompt", required=True)
+        for key, only in TYPE_ONLY.items():
+            if qtype is not None and qtype is not only and key in fields.values:
+                report(
+                    fields.keys[key],
+                    f"'{key}' is only for {only} questions, and this one is "
+                    f"{qtype}; remove it or change the type",
+                )
+        answer = self._answer(qtype) if qtype is not None else None
+        distractors = self._distractors(answer) if qtype is QuestionType.CHOICE else ()
+        accept = (
+            tuple(v for _, v in fields.text_list("accept") or ())
+            if qtype is QuestionType.TEXT
+            else ()
+        )
+        tolerance = self._tolerance() if qtype is QuestionType.NUMBER else 0.0
+        unit = fields.text("unit") if qtype is QuestionType.NUMBER else None
+        source = self._excerpt()
+        if self.problem_count or answer is None or qtype is None:
+            return None
+        return Question(
+            id=question_id or "",
+            type=qtype,
+            prompt=prompt or "",
+            answer=answer,
+            distractors=distractors,
+            accept=accept,
+            tolerance=tolerance,
+            unit=unit,
+            category=fields.text("category"),
+            difficulty=difficulty or Difficulty.MEDIUM,
+            explanation=fields.text("explanation"),
+            source=source,
+            line=self.node.line,
+        )
+
+    def _enum(self, name, enum, default):
+        value = self.fields.text(name)
+        if value is None:
+            return (
+                default
+                if name not in self.fields.values or self.fields.values[name].is_null
+                else None
+            )
+        try:
+            return enum(value)
+        except ValueError:
+            choices = " | ".join(member.value for member in enum)
+            self._report(self.fields.values[name], f"'{name}' {value!r} is not one of {choices}")
+            return None
+
+    def _answer(self, qtype: QuestionType) -> str | bool | float | None:
+        node = self.fields.values.get("answer")
+        if node is None or node.is_null:
+            self.fields.missing("answer")
+            return None
+        if qtype is QuestionType.TRUE_FALSE:
+            value = parse_boolean(node)
+            if value is None:
+                self._report(
+                    node,
+                    f"a true-false answer must be true or false (or yes/no), not {node.value!r}"
+                    if node.kind == "scalar"
+                    else f"a true-false answer must be true or false, not {describe(node)}",
+                )
+            return value
+        if qtype is QuestionType.NUMBER:
+            value = parse_number(node)
+            if value is None:
+                self._report(
+                    node,
+                    "a number answer must be a number like 12 or 4.5, not "
+                    + (repr(node.value) if node.kind == "scalar" else describe(node)),
+                )
+            return value
+        return self.fields.text("answer", required=True)
+
+    def _distractors(self, answer: str | bool | float | None) -> tuple[str, ...]:
+        items = self.fields.text_list("distractors")
+        if items is None:
+            self._report(
+                self.node,
+                "a choice question needs 'distractors': 1 to 8 wrong "
+                "options; add them, or change the type",
+            )
+            return ()
+        if not items or len(items) > MAX_DISTRACTORS:
+            self._report(
+                self.fields.values["distractors"],
+                f"a choice question needs 1 to {MAX_DISTRACTORS} distractors, not {len(items)}",
+            )
+        seen: dict[str, Node] = {}
+        for node, value in items:
+            key = value.strip().casefold()
+            if isinstance(answer, str) and key == answer.strip().casefold():
+                self._report(
+                    node, f"answer {answer!r} is also listed in distractors; remove it from one"
+                )
+            elif key in seen:
+                self._report(
+                    node,
+                    f"distractor {value!r} is listed twice ({places(seen[key], node)}); remove one",
+                )
+            else:
+                seen[key] = node
+        return tuple(value for _, value in items)
+
+    def _tolerance(self) -> float:
+        value = self.fields.number("tolerance")
+        if value is not None and value < 0:
+            self._report(self.fields.values["tolerance"], "'tolerance' must be 0 or more")
+        return value if value is not None and value >= 0 else 0.0
+
+    def _excerpt(self) -> Excerpt | None:
+        node = self.fields.values.get("source")
+        if node is None or node.is_null:
+            return None
+        if node.kind != "mapping":
+            self._report(node, "'source' must be a mapping with ref and excerpt")
+            return None
+        fields = Fields(node, self._report, EXCERPT_KEYS, "source citation")
+        ref = fields.text("ref", required=True)
+        excerpt = fields.text("excerpt", required=True)
+        highlight = fields.text("highlight")
+        if ref is not None and ref not in self.source_ids:
+            known = ", ".join(sorted(self.source_ids)) or "none are defined"
+            self._report(
+                fields.values["ref"],
+                f"source ref '{ref}' names no source of this "
+                f"pack (known: {known}); fix the ref or add the source",
+            )
+        if highlight is not None and excerpt is not None and highlight not in excerpt:
+            self._report(
+                fields.values["highlight"],
+                "highlight is not in the excerpt; copy the words exactly from the excerpt",
+            )
+        if ref is None or excerpt is None:
+            return None
+        excerpt_node = fields.values["excerpt"]
+        return Excerpt(
+            ref=ref,
+            text=excerpt,
+            highlight=highlight or None,
+            line=excerpt_node.line,
+            column=excerpt_node.column,
+        )

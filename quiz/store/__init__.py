@@ -1,0 +1,1 @@
+"""Saved history and settings in SQLite (no Textual)."""
