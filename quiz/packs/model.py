@@ -67,7 +67,8 @@ class Question:
     difficulty: Difficulty = Difficulty.MEDIUM
     explanation: str | None = None
     source: Excerpt | None = None
-    line: int = 0
+    line: int = 0  # where the question's mapping starts in its pack file (1-based; 0 unknown)
+    column: int = 0
 
     @property
     def answer_text(self) -> str:

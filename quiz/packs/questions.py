@@ -84,6 +84,7 @@ class QuestionReader:
             explanation=fields.text("explanation"),
             source=source,
             line=self.node.line,
+            column=self.node.column,
         )
 
     def _enum(self, name, enum, default):

@@ -1,0 +1,77 @@
+"""Command-line entry: parses arguments and hands each subcommand to its own module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# Each subcommand lives in quiz/commands/<module>.py with `configure(parser)` and
+# `run(args) -> int`. Every module is imported to build the parser, so a command module
+# imports only what `configure` needs at the top and the rest inside `run`: that keeps
+# `quiz check` from paying for (or importing) the Textual UI.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "validate pack files and report every problem with line:col"),
+    "schema": ("schema", "print the pack format as JSON Schema (draft-07)"),
+}
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line, not a usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
+
+
+def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where history and settings are kept (default: QUIZ_DATA_DIR or the user data dir)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser; subcommand modules add their own arguments."""
+    parser = _Parser(
+        prog="quiz",
+        description="A terminal trivia game about how films and shows are made. "
+        "With no command, opens the home screen.",
+    )
+    from quiz import __version__
+
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    _add_data_dir(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        _add_data_dir(sub)
+        _command_module(module_name).configure(sub)
+    return parser
+
+
+def _command_module(module_name: str):
+    return importlib.import_module(f"quiz.commands.{module_name}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the quiz command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except SystemExit as done:  # --help and --version exit through argparse
+        return int(done.code or 0)
+    command = args.command or "home"
+    module_name = COMMANDS[command][0] if command in COMMANDS else command
+    try:
+        return int(_command_module(module_name).run(args) or 0)
+    except KeyboardInterrupt:
+        return 130

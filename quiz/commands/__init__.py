@@ -1,0 +1,1 @@
+"""One module per `quiz` subcommand: `configure(parser)` and `run(args) -> int`."""

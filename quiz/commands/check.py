@@ -1,0 +1,82 @@
+"""`quiz check`: validate pack files and print every problem as path:line:col."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quiz.packs.discovery import builtin_pack_files, pack_files
+from quiz.packs.loader import load_pack
+from quiz.packs.problems import PackError, Problem
+from quiz.packs.provenance import check_excerpts
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="a pack file, or a folder of *.yaml / *.yml packs")  # fmt: skip
+    parser.add_argument("--strict", action="store_true",
+                        help="also require every question to cite a source")  # fmt: skip
+    parser.add_argument("--sources", metavar="DIR",
+                        help="check each excerpt is verbatim in DIR/<source file>")  # fmt: skip
+    parser.add_argument("--builtin", action="store_true", help="check the built-in packs")
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.paths and not args.builtin:
+        return _usage("give at least one PATH, or --builtin")
+    files: list[Path] = builtin_pack_files() if args.builtin else []
+    for name in args.paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(pack_files(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            return _usage(f"no such file or folder: {name}")
+    sources_dir = Path(args.sources) if args.sources else None
+    if sources_dir is not None and not sources_dir.is_dir():
+        return _usage(f"--sources {args.sources} is not a folder")
+
+    question_count = problem_count = 0
+    for file in files:
+        problems, questions = check_file(file, strict=args.strict, sources_dir=sources_dir)
+        question_count += questions
+        problem_count += len(problems)
+        for problem in problems:
+            print(problem)
+    packs = "pack" if len(files) == 1 else "packs"
+    problem_word = "problem" if problem_count == 1 else "problems"
+    print(f"{len(files)} {packs}, {question_count} questions, {problem_count} {problem_word}")
+    return 1 if problem_count else 0
+
+
+def check_file(
+    path: Path, strict: bool = False, sources_dir: Path | None = None
+) -> tuple[list[Problem], int]:
+    """The problems in one pack file, and how many questions it holds when valid."""
+    try:
+        pack = load_pack(path)
+    except PackError as error:
+        return error.problems, 0
+    problems: list[Problem] = []
+    if strict:
+        problems += [
+            Problem(
+                str(path),
+                q.line,
+                1,
+                f"question '{q.id}' cites no source; --strict needs "
+                "a source with ref and excerpt on every question",
+            )  # fmt: skip
+            for q in pack.questions
+            if q.source is None
+        ]
+    if sources_dir is not None:
+        problems += check_excerpts(pack, sources_dir)
+    return sorted(problems), len(pack.questions)
+
+
+def _usage(message: str) -> int:
+    print(f"quiz check: error: {message} (see 'quiz check --help')", file=sys.stderr)
+    return 2

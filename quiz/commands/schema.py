@@ -1,0 +1,23 @@
+"""`quiz schema`: print the pack format as JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from quiz.packs.schema import pack_schema
+
+    text = json.dumps(pack_schema(), indent=2) + "\n"
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    else:
+        print(text, end="")
+    return 0
