@@ -65,7 +65,7 @@ def check_file(
             Problem(
                 str(path),
                 q.line,
-                1,
+                q.column,
                 f"question '{q.id}' cites no source; --strict needs "
                 "a source with ref and excerpt on every question",
             )  # fmt: skip
