@@ -1,0 +1,20 @@
+"""Where quiz keeps its data: --data-dir, else QUIZ_DATA_DIR, else the user data dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "QUIZ_DATA_DIR"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder to use (not created here): the override, the env var, or the default."""
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("quiz", appauthor=False))
