@@ -180,6 +180,7 @@ class _PackReader:
                     url=source.text("url"),
                     file=source.text("file"),
                     line=node.line,
+                    column=node.column,
                 )
             )
         return sources

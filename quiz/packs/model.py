@@ -34,6 +34,7 @@ class Source:
     url: str | None = None
     file: str | None = None
     line: int = 0  # where the source is defined in its pack file (1-based; 0 unknown)
+    column: int = 0
 
 
 @dataclass(frozen=True)

@@ -53,11 +53,11 @@ def check_excerpts(pack: Pack, sources_dir: Path) -> list[Problem]:
         try:
             documents[source.id] = (sources_dir / source.file).read_text(encoding="utf-8")
         except FileNotFoundError:
-            problems.append(Problem(path, source.line, 1, f"source '{source.id}' names file "
+            problems.append(Problem(path, source.line, source.column, f"source '{source.id}' names file "
                                     f"'{source.file}', which is not in {sources_dir}; fix the "
                                     "name or add the file"))  # fmt: skip
         except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(path, source.line, 1, f"cannot read '{source.file}' for "
+            problems.append(Problem(path, source.line, source.column, f"cannot read '{source.file}' for "
                                     f"source '{source.id}' ({error}); it must be UTF-8 text"))  # fmt: skip
     for question in pack.questions:
         excerpt = question.source

@@ -155,7 +155,10 @@ def compose(text: str) -> Node:
     except TreeError:
         raise
     except yaml.MarkedYAMLError as error:
-        line, column = _position(error.problem_mark or error.context_mark)
+        mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # where the unclosed thing opened, not the end of file
+        line, column = _position(mark)
         problems.append((line, column, _syntax_message(error, text)))
         raise TreeError(problems) from None
     except yaml.reader.ReaderError as error:

@@ -1,0 +1,66 @@
+"""Excerpt checks: verbatim up to quotes, dashes, NFKC and spacing; ellipses join fragments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.packs.loader import load_pack_bytes
+from quiz.packs.provenance import check_excerpts, fold, fragments, missing_fragment
+
+DOCUMENT = "“There’s no CGI in it. It’s all real,” she said — and\n  the rig   was huge. The ﬁnal cut came later."
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "\"There's no CGI in it. It's all real,\" she said - and the rig was huge.",
+        "“There’s no CGI in it.",
+        "the rig was huge",
+        "There’s no CGI … the rig was huge",
+        "There's no CGI... The final cut",  # NFKC folds the ligature
+    ],
+)
+def test_excerpts_that_are_verbatim_after_folding(excerpt: str) -> None:
+    assert missing_fragment(excerpt, DOCUMENT) is None
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "missing"),
+    [
+        ("there's no CGI", "there's no CGI"),  # case is not folded
+        ("the rig was huge ... There's no CGI", "There's no CGI"),  # fragments keep their order
+        ("It was all real", "It was all real"),
+        ("no CGI in it; it's", "no CGI in it; it's"),  # punctuation is not folded
+    ],
+)
+def test_excerpts_that_are_not_verbatim(excerpt: str, missing: str) -> None:
+    assert missing_fragment(excerpt, DOCUMENT) == missing
+
+
+def test_fold_and_fragments() -> None:
+    assert fold("a\u2014b \u2013 c\n\t d") == "a-b - c d"
+    assert fragments("one … two...three") == ["one", "two", "three"]
+
+
+def _pack(excerpt: str, file: str = "doc.txt") -> bytes:
+    return (
+        f'format: 1\nid: p\ntitle: T\nsources:\n  - {{id: art, title: A, file: "{file}"}}\n'
+        f"questions:\n  - id: q\n    prompt: P\n    answer: A\n    distractors: [B]\n"
+        f'    source:\n      ref: art\n      excerpt: "{excerpt}"\n'
+    ).encode()
+
+
+def test_check_excerpts_reports_at_the_excerpt(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
+    assert check_excerpts(load_pack_bytes(_pack("the rig was huge"), "p.yaml"), tmp_path) == []
+    [problem] = check_excerpts(load_pack_bytes(_pack("the rig was tiny"), "p.yaml"), tmp_path)
+    assert (problem.line, problem.column) == (13, 16)
+    assert "not verbatim in doc.txt" in problem.message and "'the rig was tiny'" in problem.message
+
+
+def test_missing_source_file_is_a_problem_at_the_source(tmp_path: Path) -> None:
+    [problem] = check_excerpts(load_pack_bytes(_pack("x", file="gone.txt"), "p.yaml"), tmp_path)
+    assert (problem.line, problem.column) == (5, 5)
+    assert "'gone.txt'" in problem.message and "not in" in problem.message
