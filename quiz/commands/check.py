@@ -26,6 +26,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths and not args.builtin:
         return _usage("give at least one PATH, or --builtin")
     files: list[Path] = builtin_pack_files() if args.builtin else []
+    if args.builtin and not files:
+        print("quiz check: error: no built-in packs were found; reinstall quiz", file=sys.stderr)
+        return 1
     for name in args.paths:
         path = Path(name)
         if path.is_dir():

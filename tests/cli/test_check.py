@@ -1,0 +1,131 @@
+"""`quiz check` from the outside: output lines, summary and exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+GOOD = FIXTURES / "good" / "mini.yaml"
+BAD = FIXTURES / "bad"
+REPO = Path(__file__).parent.parent.parent
+
+
+def quiz(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m quiz` as a player would, in a subprocess."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "quiz", *args], capture_output=True, text=True, env=env, cwd=cwd,
+        stdin=subprocess.DEVNULL, timeout=60,
+    )  # fmt: skip
+
+
+def test_clean_pack_exits_0_with_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(GOOD)]) == 0
+    assert capsys.readouterr().out == "1 pack, 4 questions, 0 problems\n"
+
+
+def test_bad_pack_exits_1_with_one_line_per_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(BAD / "unknown-key.yaml")]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[0]
+        == f"{BAD / 'unknown-key.yaml'}:7:5: error: this question is missing 'prompt'; add it"
+    )
+    assert lines[1].startswith(f"{BAD / 'unknown-key.yaml'}:8:5: error: unknown key 'promt'")
+    assert lines[-1] == "1 pack, 0 questions, 2 problems"
+
+
+def test_a_folder_is_every_pack_in_it_not_recursive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.yaml").write_bytes(GOOD.read_bytes())
+    (tmp_path / "b.yml").write_bytes(GOOD.read_bytes())
+    (tmp_path / "notes.txt").write_text("not a pack")
+    (tmp_path / "deeper").mkdir()
+    (tmp_path / "deeper" / "c.yaml").write_text("broken: [")
+    assert main(["check", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "2 packs, 8 questions, 0 problems\n"
+
+
+def test_strict_requires_every_question_to_cite_a_source(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "--strict", str(GOOD)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (f"{GOOD}:32:5: error: question 'director' cites no source; --strict needs a "
+                      "source with ref and excerpt on every question")  # fmt: skip
+    assert out[1].startswith(f"{GOOD}:38:5: error: question 'months' cites no source")
+    assert out[-1] == "1 pack, 4 questions, 2 problems"
+
+
+def test_sources_checks_excerpts_against_the_named_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--sources", str(GOOD.parent), str(GOOD)]) == 0
+    (tmp_path / "notes.txt").write_text("Something else entirely.\nIt's all real.\n")
+    assert main(["check", "--sources", str(tmp_path), str(GOOD)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith(
+        f"{GOOD}:20:16: error: excerpt of question 'lens' is not verbatim in notes.txt"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["check"], "give at least one PATH"),
+        (["check", "/no/such/pack.yaml"], "no such file or folder: /no/such/pack.yaml"),
+        (["check", "--frobnicate", str(GOOD)], "unrecognized arguments: --frobnicate"),
+        (["check", "--sources", "/no/such/dir", str(GOOD)], "is not a folder"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    args: list[str], reason: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and reason in err and "--help" in err
+
+
+@pytest.mark.parametrize(
+    "name", ["anchor-alias.yaml", "tag.yaml", "deep-nesting.yaml", "empty.yaml", "tab.yaml"]
+)
+def test_hostile_packs_never_give_a_traceback(name: str) -> None:
+    done = quiz("check", str(BAD / name))
+    assert done.returncode == 1
+    assert done.stderr == "" and "Traceback" not in done.stdout
+    assert done.stdout.splitlines()[0].startswith(f"{BAD / name}:")
+
+
+def test_binary_and_huge_files_exit_1_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "image.yaml").write_bytes(bytes(range(256)) * 4)
+    with (tmp_path / "huge.yaml").open("wb") as out:
+        out.truncate(20 * 2**20)
+    done = quiz("check", str(tmp_path))
+    assert done.returncode == 1 and done.stderr == ""
+    assert (
+        f"{tmp_path / 'huge.yaml'}:1:1: error: the file is 20.0 MiB, over the 16 MiB limit"
+        in done.stdout
+    )
+    assert f"{tmp_path / 'image.yaml'}:1:1: error: the file contains NUL bytes" in done.stdout
+
+
+def test_check_does_not_import_the_ui() -> None:
+    code = (
+        "import sys; from quiz.cli import main; "
+        f"rc = main(['check', {str(GOOD)!r}]); "
+        "print(rc, sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stdout.splitlines()[-1] == "0 []"
