@@ -1,0 +1,87 @@
+"""The built-in Severance pack: shipped in the wheel, fully sourced, and balanced as promised."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quiz.packs.discovery import builtin_pack_files
+from quiz.packs.loader import load_pack, load_pack_bytes
+from quiz.packs.model import Pack, QuestionType
+from quiz.packs.provenance import check_excerpts
+
+REPO = Path(__file__).parent.parent.parent
+ARTICLES = REPO.parent / "shared" / "articles"
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    [path] = [p for p in builtin_pack_files() if p.stem == "severance-s2"]
+    return load_pack(path)
+
+
+def test_the_wheel_carries_the_built_in_pack(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(REPO)],
+        check=True, stdin=subprocess.DEVNULL, timeout=300,
+    )  # fmt: skip
+    [wheel] = tmp_path.glob("quiz-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = archive.read("quiz/questions/severance-s2.yaml")
+    assert load_pack_bytes(shipped, "severance-s2.yaml").id == "severance-s2"
+    assert shipped == (REPO / "questions" / "severance-s2.yaml").read_bytes()
+
+
+def test_identity_and_sources(pack: Pack) -> None:
+    assert pack.id == "severance-s2" and pack.title and pack.description and pack.license
+    assert len(pack.sources) == 5
+    assert all(source.file and source.title for source in pack.sources)
+    assert all(source.publisher is None and source.url is None for source in pack.sources)
+
+
+def test_size_and_mix_of_types(pack: Pack) -> None:
+    assert len(pack.questions) >= 50
+    types = Counter(q.type for q in pack.questions)
+    for qtype in (QuestionType.TRUE_FALSE, QuestionType.TEXT, QuestionType.NUMBER):
+        assert types[qtype] >= 5, qtype
+    assert types[QuestionType.CHOICE] == len(pack.questions) - sum(
+        types[t] for t in (QuestionType.TRUE_FALSE, QuestionType.TEXT, QuestionType.NUMBER)
+    )
+
+
+def test_every_question_is_sourced_and_highlighted_within_its_excerpt(pack: Pack) -> None:
+    for question in pack.questions:
+        assert question.source is not None, question.id
+        assert len(question.source.text) <= 400, question.id
+        assert question.source.highlight and question.source.highlight in question.source.text, (
+            question.id
+        )
+
+
+def test_every_article_is_cited_at_least_six_times(pack: Pack) -> None:
+    cited = Counter(q.source.ref for q in pack.questions if q.source)
+    assert set(cited) == {source.id for source in pack.sources}
+    assert min(cited.values()) >= 6, cited
+
+
+def test_difficulty_spread_and_categories(pack: Pack) -> None:
+    assert set(Counter(q.difficulty for q in pack.questions)) == {"easy", "medium", "hard"}
+    assert len(pack.categories) >= 4
+    assert all(q.category for q in pack.questions)
+
+
+def test_text_answers_carry_other_spellings(pack: Pack) -> None:
+    text_questions = [q for q in pack.questions if q.type is QuestionType.TEXT]
+    assert all(q.accept for q in text_questions)
+
+
+@pytest.mark.skipif(
+    not ARTICLES.is_dir(), reason="the source articles live in ../shared beside the repo"
+)
+def test_every_excerpt_is_verbatim_in_its_article(pack: Pack) -> None:
+    assert check_excerpts(pack, ARTICLES) == []
