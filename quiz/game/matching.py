@@ -1,0 +1,113 @@
+"""Judge typed answers: normalised text, close spellings, and numbers within tolerance."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from quiz.game.numbers import parse_number
+from quiz.packs.model import Question
+
+__all__ = ["Match", "match_number", "match_text", "normalise", "parse_number"]
+
+CLOSE_MIN_LENGTH = 5  # shorter answers must be exact: "iran" is not "iraq"
+CLOSE_MIN_RATIO = 90.0  # rapidfuzz fuzz.ratio: "austria" vs "australia" is 87.5
+_ARTICLES = ("the", "a", "an")
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
+_DIGIT_RUNS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """The verdict on a typed answer; `close` marks a right answer accepted as a near spelling."""
+
+    correct: bool
+    close: bool = False
+
+
+def normalise(text: str) -> str:
+    """Fold `text` for comparison.
+
+    NFKC, casefold, accents stripped, & -> and, apostrophes dropped ("don't" == "dont"),
+    other punctuation, symbols and hyphens become spaces, spaces collapse, and leading
+    articles (the/a/an) go when more words follow. Normalising twice changes nothing.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    text = text.translate(_APOSTROPHES)
+    text = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
+    words = text.split()
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def match_text(given: str, question: Question) -> Match:
+    """Whether typed `given` names the answer of a text (or choice) question.
+
+    Right when it normalises to the answer or an `accept`. Otherwise a close spelling
+    counts when a right candidate of 5+ characters scores a fuzz.ratio >= 90, no wrong
+    candidate (a distractor) is as near, and the digits agree ("episode 10" is not
+    "episode 11").
+    """
+    text = normalise(given)
+    if not text:
+        return Match(False)
+    right = {normalise(c) for c in (str(question.answer), *question.accept)} - {""}
+    wrong = {normalise(c) for c in question.distractors} - right - {""}
+    if text in right:
+        return Match(True)
+    if text in wrong:
+        return Match(False)
+    from rapidfuzz import fuzz  # lazy: only typed answers that miss need it
+
+    best_right = max(
+        (
+            fuzz.ratio(text, c)
+            for c in right
+            if len(c) >= CLOSE_MIN_LENGTH and _digits(c) == _digits(text)
+        ),
+        default=0.0,
+    )
+    best_wrong = max((fuzz.ratio(text, c) for c in wrong), default=0.0)
+    close = best_right >= CLOSE_MIN_RATIO and best_right > best_wrong
+    return Match(close, close)
+
+
+def match_number(given: str, question: Question) -> bool:
+    """Whether typed `given` is within the question's tolerance of its number answer.
+
+    The question's unit may follow (or precede) the number, singular or plural:
+    "5 months", "5 month", "5months". Never fuzzy-matched.
+    """
+    value = number_value(given, question.unit)
+    if value is None:
+        return False
+    answer = float(question.answer)
+    slack = 1e-9 * max(1.0, abs(answer))  # so 5.1 is within 0.1 of 5.2 despite binary floats
+    return abs(value - answer) <= question.tolerance + slack
+
+
+def number_value(given: str, unit: str | None = None) -> float | None:
+    """The number in `given`, allowing `unit` around it; None when it is not a number."""
+    value = parse_number(given)
+    if value is not None or not unit:
+        return value
+    text = given.strip().casefold()
+    for form in _unit_forms(unit):
+        for stripped in (text.removesuffix(form), text.removeprefix(form)):
+            if stripped != text and (value := parse_number(stripped)) is not None:
+                return value
+    return None
+
+
+def _unit_forms(unit: str) -> list[str]:
+    unit = unit.strip().casefold()
+    forms = {unit, unit.removesuffix("s"), unit + "s", unit.removesuffix("es")} - {""}
+    return sorted(forms, key=len, reverse=True)
+
+
+def _digits(text: str) -> list[str]:
+    return _DIGIT_RUNS.findall(text)
