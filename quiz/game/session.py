@@ -1,0 +1,208 @@
+"""One game as a state machine: ask, answer (or skip or time out), reveal, next, finish."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from enum import StrEnum
+
+from quiz.game.scoring import points
+from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions
+from quiz.game.verdict import AnswerRecord, Summary, judge_option, judge_typed
+
+__all__ = ["AnswerRecord", "GameSession", "GameStateError", "Phase", "Summary"]
+
+
+class GameStateError(RuntimeError):
+    """An action that the session's phase does not allow (e.g. answering twice)."""
+
+
+class Phase(StrEnum):
+    """Where a session is: asking a question, showing its answer, or done."""
+
+    ASKING = "asking"
+    REVEALED = "revealed"
+    FINISHED = "finished"
+
+
+class GameSession:
+    """The state of one game; the UI renders it and feeds it answers.
+
+    Time comes only from `clock` (seconds, monotonic), so tests can inject a fake one.
+    An unscored session (retry missed) gives 0 points and leaves the streak alone.
+    """
+
+    def __init__(
+        self,
+        asked: Sequence[AskedQuestion],
+        options: GameOptions,
+        clock: Callable[[], float] = time.monotonic,
+        scored: bool = True,
+    ) -> None:
+        if not asked:
+            raise NoQuestions("no questions to play")
+        if options.seed is None and getattr(asked, "seed", None) is not None:
+            options = replace(options, seed=asked.seed)  # type: ignore[attr-defined]
+        self.asked: tuple[AskedQuestion, ...] = tuple(asked)
+        self.options = options
+        self.clock = clock
+        self.scored = scored
+        self.phase = Phase.ASKING
+        self.index = 0
+        self.score = 0
+        self.streak = 0
+        self.best_streak = 0
+        self.records: list[AnswerRecord] = []
+        self.started_at = clock()
+        self.asked_at = self.started_at
+        self._stopped_at: float | None = None  # when the current question stopped ticking
+        self._finished_at: float | None = None
+
+    @property
+    def total(self) -> int:
+        """How many questions this game asks."""
+        return len(self.asked)
+
+    @property
+    def number(self) -> int:
+        """The current question's 1-based number, for "Question 3 of 10"."""
+        return self.index + 1
+
+    @property
+    def current(self) -> AskedQuestion:
+        """The question being asked (or just revealed)."""
+        return self.asked[self.index]
+
+    @property
+    def last(self) -> AnswerRecord | None:
+        """The most recent answer, or None before the first."""
+        return self.records[-1] if self.records else None
+
+    @property
+    def seed(self) -> int | None:
+        """The seed that chose the questions, to replay the same game."""
+        return self.options.seed
+
+    @property
+    def limit(self) -> float | None:
+        """Seconds allowed per question; None when untimed."""
+        return self.options.timer
+
+    def answer_option(self, index: int) -> AnswerRecord:
+        """Answer a choice or true-false question with its 0-based option index."""
+        self._require_asking()
+        return self._record(**judge_option(self.current, index))
+
+    def answer_text(self, text: str) -> AnswerRecord:
+        """Answer with typed text: text and number questions, or an option's text."""
+        self._require_asking()
+        return self._record(**judge_typed(self.current, text))
+
+    def skip(self) -> AnswerRecord:
+        """Give up on the current question (wrong, 0 points, streak reset)."""
+        self._require_asking()
+        return self._record(given="", correct=False, skipped=True)
+
+    def time_left(self) -> float | None:
+        """Seconds left for the current question (frozen once answered); None when untimed."""
+        if self.limit is None:
+            return None
+        now = self.clock() if self._stopped_at is None else self._stopped_at
+        return max(0.0, self.limit - (now - self.asked_at))
+
+    def check_timeout(self) -> AnswerRecord | None:
+        """Record a time-out if the current question's time has run out, else None."""
+        if self.phase is Phase.ASKING and self._expired(self.clock()):
+            return self._record(given="", correct=False)
+        return None
+
+    def next(self) -> Phase:
+        """Move on from a revealed answer: ask the next question, or finish after the last."""
+        if self.phase is not Phase.REVEALED:
+            raise GameStateError(f"next() needs a revealed answer; the game is {self.phase}")
+        if self.index + 1 >= self.total:
+            self.finish()
+        else:
+            self.index += 1
+            self.phase = Phase.ASKING
+            self.asked_at = self.clock()
+            self._stopped_at = None
+        return self.phase
+
+    def finish(self) -> Summary:
+        """End the game now (early or at the end); an unanswered question is not counted."""
+        if self.phase is not Phase.FINISHED:
+            self.phase = Phase.FINISHED
+            self._finished_at = self.clock()
+            if self._stopped_at is None:
+                self._stopped_at = self._finished_at
+        return self.summary()
+
+    def summary(self) -> Summary:
+        """The game so far (or the whole game once finished)."""
+        end = self._finished_at if self._finished_at is not None else self.clock()
+        right = sum(record.correct for record in self.records)
+        answered = len(self.records)
+        return Summary(
+            score=self.score,
+            right=right,
+            total=answered,
+            accuracy=right / answered if answered else 0.0,
+            best_streak=self.best_streak,
+            seconds=end - self.started_at,
+            records=tuple(self.records),
+            planned=self.total,
+            seed=self.seed,
+            scored=self.scored,
+        )
+
+    def missed(self) -> list[AskedQuestion]:
+        """Questions answered wrong, skipped or timed out, in the order asked."""
+        return [record.asked for record in self.records if not record.correct]
+
+    def _require_asking(self) -> None:
+        if self.phase is not Phase.ASKING:
+            raise GameStateError(f"no question is waiting for an answer; the game is {self.phase}")
+
+    def _expired(self, now: float) -> bool:
+        return self.limit is not None and now - self.asked_at >= self.limit
+
+    def _record(
+        self,
+        given: str,
+        correct: bool,
+        close: bool = False,
+        skipped: bool = False,
+        chosen: int | None = None,
+    ) -> AnswerRecord:
+        now = self.clock()
+        seconds = now - self.asked_at
+        timed_out = self._expired(now)
+        if timed_out:  # a late answer or skip counts as a time-out, whatever was given
+            given, correct, close, skipped, chosen = "", False, False, False, None
+            seconds = float(self.limit or 0.0)
+        streak = self.streak + 1 if correct and self.scored else 0
+        earned = 0
+        if self.scored:
+            difficulty = self.current.question.difficulty
+            earned = points(difficulty, correct, streak, seconds, self.limit)
+        record = AnswerRecord(
+            asked=self.current,
+            given=given,
+            correct=correct,
+            points=earned,
+            seconds=seconds,
+            close_spelling=close,
+            skipped=skipped,
+            timed_out=timed_out,
+            chosen=chosen,
+            streak=streak,
+        )
+        self.records.append(record)
+        self.score += earned
+        self.streak = streak
+        self.best_streak = max(self.best_streak, streak)
+        self.phase = Phase.REVEALED
+        self._stopped_at = now
+        return record

@@ -1,0 +1,106 @@
+"""Answer records and game summaries, and judging one answer against its question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.game.matching import match_number, match_text, normalise
+from quiz.game.selection import AskedQuestion
+from quiz.packs.model import QuestionType
+
+_TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
+_FALSE_WORDS = frozenset({"false", "f", "no", "n"})
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """What happened to one question: the answer given, the verdict, the points."""
+
+    asked: AskedQuestion
+    given: str  # shown as "your answer"; "" when skipped or timed out
+    correct: bool
+    points: int
+    seconds: float  # time taken (the limit, for a time-out)
+    close_spelling: bool
+    skipped: bool
+    timed_out: bool
+    chosen: int | None = None  # index into asked.options of the option picked, if any
+    streak: int = 0  # right answers in a row including this one (0 when wrong or unscored)
+
+    @property
+    def verdict_text(self) -> str:
+        """The verdict in words with a symbol (never colour alone)."""
+        if self.timed_out:
+            return "⏱ Time's up"
+        if self.skipped:
+            return "→ Skipped"
+        return "✓ Right" if self.correct else "✗ Wrong"
+
+    @property
+    def note(self) -> str:
+        """A remark to show with the verdict ("accepted: close spelling"), or ""."""
+        return "accepted: close spelling" if self.close_spelling else ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A finished (or so-far) game.
+
+    `total` counts the questions answered, skipped or timed out (a question left
+    unanswered by finishing early is not counted); `accuracy` is right / total (0 when
+    total is 0); `planned` is how many questions the game was going to ask.
+    """
+
+    score: int
+    right: int
+    total: int
+    accuracy: float
+    best_streak: int
+    seconds: float
+    records: tuple[AnswerRecord, ...]
+    planned: int = 0
+    seed: int | None = None
+    scored: bool = True
+
+
+def judge_option(asked: AskedQuestion, index: int) -> dict[str, Any]:
+    """The verdict on picking option `index` (0-based) of a choice or true-false question."""
+    question = asked.question
+    if question.type not in (QuestionType.CHOICE, QuestionType.TRUE_FALSE):
+        raise ValueError(f"question {question.id!r} is a {question.type} question: type the answer")
+    if not 0 <= index < len(asked.options):
+        raise ValueError(f"option {index} is out of range 0..{len(asked.options) - 1}")
+    picked = asked.options[index]
+    if question.type is QuestionType.TRUE_FALSE:
+        correct = (picked == "True") == bool(question.answer)
+    else:
+        correct = picked == str(question.answer)
+    return {"given": picked, "correct": correct, "chosen": index}
+
+
+def judge_typed(asked: AskedQuestion, text: str) -> dict[str, Any]:
+    """The verdict on typed `text`, for any question type (choice by option text)."""
+    question = asked.question
+    given = text.strip()
+    if question.type is QuestionType.NUMBER:
+        return {"given": given, "correct": match_number(given, question)}
+    if question.type is QuestionType.TRUE_FALSE:
+        word = normalise(given)
+        if word not in _TRUE_WORDS | _FALSE_WORDS:
+            return {"given": given, "correct": False}
+        index = asked.options.index("True" if word in _TRUE_WORDS else "False")
+        return judge_option(asked, index) | {"given": given}
+    match = match_text(given, question)
+    chosen = _option_named(asked, given)
+    if match.correct and question.type is QuestionType.CHOICE:
+        chosen = asked.options.index(str(question.answer))
+    return {"given": given, "correct": match.correct, "close": match.close, "chosen": chosen}
+
+
+def _option_named(asked: AskedQuestion, text: str) -> int | None:
+    wanted = normalise(text)
+    for index, option in enumerate(asked.options):
+        if normalise(option) == wanted:
+            return index
+    return None
