@@ -1,0 +1,201 @@
+"""Opening the history database: WAL, busy timeout, corrupt files moved aside, read-only fallback."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quiz.store.migrations import LATEST, NewerSchema, migrate, user_version
+
+DB_NAME = "quiz.db"
+BUSY_TIMEOUT = 2.0  # seconds to wait for another copy of quiz to finish writing
+_LOCKED = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_UNREADABLE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+
+
+class StoreError(Exception):
+    """History can't be used: locked too long, or written by a newer quiz. One line."""
+
+
+class _Unreadable(Exception):
+    """The file is not a usable quiz history (the message says why)."""
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (the default clock)."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Opened:
+    """An open connection; `path` is None when nothing is saved; `notices` are for the player."""
+
+    conn: sqlite3.Connection
+    path: Path | None
+    notices: list[str] = field(default_factory=list)
+
+
+def is_locked(error: sqlite3.Error) -> bool:
+    """True when SQLite gave up waiting for another connection's lock."""
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _LOCKED
+
+
+def locked_message(path: Path | None, timeout: float) -> str:
+    """The one line shown when another copy of quiz holds the database too long."""
+    return (
+        f"the history database {path} is locked by another program (waited {timeout:g} s);"
+        " close other copies of quiz and try again"
+    )
+
+
+def open_database(
+    directory: Path, *, timeout: float = BUSY_TIMEOUT, now: Callable[[], datetime] = utc_now
+) -> Opened:
+    """Open (creating if need be) DIR/quiz.db at the latest schema.
+
+    An unreadable file is moved aside and a fresh one started; a folder that can't be
+    written gives an in-memory copy of the history that saves nothing. Raises StoreError
+    when the file is locked past the timeout or has a newer schema (the file is untouched).
+    """
+    path = directory / DB_NAME
+    problem = _unwritable(directory)
+    if problem:
+        return _read_only(path, f"can't write to the data folder {directory} ({problem})")
+    notices: list[str] = []
+    for attempt in range(2):
+        conn = _connect(path, timeout)
+        try:
+            _prepare(conn, path, timeout)
+            return Opened(conn, path, notices)
+        except _Unreadable as why:
+            conn.close()
+            if attempt:
+                raise StoreError(
+                    f"the history database {path} is still unreadable ({why})"
+                ) from None
+            try:
+                moved = _move_aside(path, now())
+            except OSError as error:
+                reason = f"history at {path} is unreadable ({why}) and can't be moved ({error})"
+                return _read_only(path, reason)
+            notices.append(
+                f"history at {path} was unreadable ({why}); moved it to {moved} and started fresh"
+            )
+        except sqlite3.OperationalError as error:
+            conn.close()
+            return _read_only(path, f"can't save history to {path} ({error})")
+        except BaseException:
+            conn.close()
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def memory_database() -> sqlite3.Connection:
+    """An empty in-memory database at the latest schema (plays on, saves nothing)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    migrate(conn)
+    return conn
+
+
+def _connect(path: Path, timeout: float) -> sqlite3.Connection:
+    # isolation_level=None: we write BEGIN/COMMIT ourselves, one short transaction per call.
+    # check_same_thread=False: the Store serialises calls with its own lock.
+    return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+
+
+def _prepare(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
+    """Check the file (only reading it) before switching it to WAL and migrating it."""
+    try:
+        version = user_version(conn)
+        if version > LATEST:
+            raise NewerSchema(version)
+        check = conn.execute("PRAGMA quick_check").fetchall()
+        if check != [("ok",)]:
+            raise _Unreadable("it failed its integrity check")
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise _Unreadable("it is not a quiz history file")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: an answer is on disk when record_answer returns, even if the machine dies.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except NewerSchema as newer:
+        raise StoreError(_newer_message(path, newer.version)) from None
+    except sqlite3.DatabaseError as error:
+        if is_locked(error):
+            raise StoreError(locked_message(path, timeout)) from None
+        if (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _UNREADABLE:
+            raise _Unreadable(str(error)) from None
+        raise
+
+
+def _newer_message(path: Path, version: int) -> str:
+    return (
+        f"the history database {path} is from a newer quiz (schema {version}, this quiz"
+        f" knows {LATEST}); upgrade quiz, or use --data-dir for a separate history"
+    )
+
+
+def _unwritable(directory: Path) -> str | None:
+    """Why files can't be created in the folder (creating it if missing), or None."""
+    if directory.exists() and not directory.is_dir():
+        return "it is a file, not a folder"
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".quiz-probe-", dir=directory)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return None
+
+
+def _move_aside(path: Path, when: datetime) -> Path:
+    """Rename the file (and its -wal/-shm companions) to a timestamped name beside it."""
+    stem = f"quiz-unreadable-{when:%Y%m%d-%H%M%S}"
+    target = path.with_name(f"{stem}.db")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{stem}-{number}.db")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            companion.rename(f"{target}{suffix}")
+    return target
+
+
+def _read_only(path: Path, why: str) -> Opened:
+    """An in-memory copy of whatever history can be read at PATH, saving nothing."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        _copy_into(path, conn)
+        migrate(conn)
+    except NewerSchema as newer:
+        conn.close()
+        raise StoreError(_newer_message(path, newer.version)) from None
+    except sqlite3.Error:
+        conn.close()
+        conn = memory_database()
+    return Opened(conn, None, [f"{why}; playing on without saving"])
+
+
+def _copy_into(path: Path, memory: sqlite3.Connection) -> None:
+    if not path.is_file():
+        return
+    wal = Path(f"{path}-wal")
+    # With no write-ahead log left, the file alone is the whole history: `immutable` lets
+    # SQLite read it without creating a -shm file in a folder it can't write.
+    pending = wal.exists() and wal.stat().st_size > 0
+    uri = path.resolve().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
+    source = sqlite3.connect(uri, uri=True)
+    try:
+        source.backup(memory)
+    finally:
+        source.close()
