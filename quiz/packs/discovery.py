@@ -1,10 +1,33 @@
-"""Where packs are found: the built-in ones shipped with quiz, and paths given by the player."""
+"""Where packs are found: built-in, the data dir, QUIZ_PACKS_PATH and the command line."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 PACK_SUFFIXES = (".yaml", ".yml")
+PACKS_PATH_ENV = "QUIZ_PACKS_PATH"
+PACKS_SUBDIR = "packs"
+
+
+class Origin(StrEnum):
+    """Where a pack file was found, in the order sources are searched (later ones win)."""
+
+    BUILT_IN = "built-in"
+    DATA_DIR = "data dir"
+    PACKS_PATH = "QUIZ_PACKS_PATH"
+    COMMAND_LINE = "command line"
+
+
+@dataclass(frozen=True)
+class Location:
+    """One pack file and where it was found."""
+
+    path: Path
+    origin: Origin
 
 
 def builtin_dir() -> Path:
@@ -29,3 +52,61 @@ def builtin_pack_files() -> list[Path]:
     """The built-in pack files."""
     directory = builtin_dir()
     return pack_files(directory) if directory.is_dir() else []
+
+
+def user_packs_dir(data_dir: Path) -> Path:
+    """The folder inside the data dir where a player's own packs live."""
+    return data_dir / PACKS_SUBDIR
+
+
+def packs_path_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
+    """The folders listed in QUIZ_PACKS_PATH (os.pathsep-separated; empty items skipped)."""
+    value = (os.environ if env is None else env).get(PACKS_PATH_ENV, "")
+    return [Path(item).expanduser() for item in value.split(os.pathsep) if item.strip()]
+
+
+def locate(
+    data_dir: Path | None = None,
+    extra_paths: Iterable[str | os.PathLike[str]] = (),
+    *,
+    env: Mapping[str, str] | None = None,
+    builtin: Path | None = None,
+) -> list[Location]:
+    """Every pack file, in search order: built-in, data dir, QUIZ_PACKS_PATH, extra paths.
+
+    Folders that do not exist are skipped, except extra paths: a missing one is kept so
+    that loading it reports the problem. A file reached twice is listed once, at its first
+    place. `builtin` replaces the built-in folder (tests use it).
+    """
+    places: list[tuple[Path, Origin]] = [(builtin or builtin_dir(), Origin.BUILT_IN)]
+    if data_dir is not None:
+        places.append((user_packs_dir(data_dir), Origin.DATA_DIR))
+    places += [(folder, Origin.PACKS_PATH) for folder in packs_path_dirs(env)]
+    found: list[Location] = []
+    for folder, origin in places:
+        found += [Location(p, origin) for p in _files_in(folder)]
+    for extra in extra_paths:
+        path = Path(extra).expanduser()
+        files = _files_in(path) if path.is_dir() else [path]
+        found += [Location(p, Origin.COMMAND_LINE) for p in files]
+    return _first_of_each(found)
+
+
+def _files_in(path: Path) -> list[Path]:
+    if path.is_dir():
+        try:
+            return pack_files(path)
+        except OSError:
+            return []  # unreadable folder: nothing to list from it
+    return [path] if path.is_file() and is_pack_file(path) else []
+
+
+def _first_of_each(locations: list[Location]) -> list[Location]:
+    seen: set[Path] = set()
+    unique = []
+    for location in locations:
+        key = location.path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(location)
+    return unique
