@@ -1,0 +1,87 @@
+"""`quiz packs`: list every pack the game can find, where it came from, and any problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+TITLE_WIDTH = 48
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "List every pack the game can find: the built-in ones, those in <data dir>/packs, "
+        "those in the folders of QUIZ_PACKS_PATH, and PATHs given here. When two packs share "
+        "an id, the later one wins and the earlier one is shown as shadowed."
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="more pack files or folders, searched last")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.datadir import data_dir
+    from quiz.packs.catalog import discover
+    from quiz.packs.discovery import user_packs_dir
+
+    for name in args.paths:
+        if not Path(name).expanduser().exists():
+            print(f"quiz packs: error: no such file or folder: {name} (see 'quiz packs --help')",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+    folder = data_dir(args.data_dir)
+    catalog = discover(folder, args.paths)
+    for line in listing(catalog):
+        print(line)
+    print(summary(catalog, user_packs_dir(folder)))
+    return 1 if catalog.invalid else 0
+
+
+def listing(catalog) -> list[str]:
+    """One line per entry: id, title, question count, origin, path (and shadowing)."""
+    valid = [entry for entry in catalog.entries if entry.pack is not None]
+    id_width = max([len(entry.pack.id) for entry in valid] + [len("INVALID")])
+    title_width = min(TITLE_WIDTH, max([len(_clean(e.pack.title)) for e in valid] + [0]))
+    lines = []
+    for entry in catalog.entries:
+        origin = f"{entry.origin:<15}"
+        if entry.pack is None:
+            more = len(entry.problems) - 1
+            extra = f" (+{more} more: quiz check {entry.path})" if more > 0 else ""
+            lines.append(
+                f"{'INVALID':<{id_width}}  {origin}  {_clean(str(entry.first_problem))}{extra}"
+            )
+            continue
+        pack = entry.pack
+        count = len(pack.questions)
+        questions = f"{count:>4} question{'s' if count != 1 else ' '}"
+        line = f"{pack.id:<{id_width}}  {_fit(_clean(pack.title), title_width)}  {questions}  {origin}  {entry.path}"
+        if entry.shadowed_by is not None:
+            line += f" (shadowed by {entry.shadowed_by.path})"
+        lines.append(line)
+    return lines
+
+
+def summary(catalog, packs_dir: Path) -> str:
+    """The closing line: how many packs, and where the player's own packs go."""
+    total = len(catalog.entries)
+    notes = []
+    if catalog.invalid:
+        notes.append(f"{len(catalog.invalid)} invalid")
+    if catalog.shadowed:
+        notes.append(f"{len(catalog.shadowed)} shadowed")
+    counted = f"{total} pack{'s' if total != 1 else ''}"
+    if notes:
+        counted += f" ({', '.join(notes)})"
+    return f"{counted}; your own packs go in {packs_dir}"
+
+
+def _fit(text: str, width: int) -> str:
+    if len(text) > width:
+        return text[: width - 1] + "…"
+    return f"{text:<{width}}"
+
+
+def _clean(text: str) -> str:
+    """Pack text is untrusted: no control characters (terminal escapes) reach the screen."""
+    return "".join(char if char.isprintable() else "?" for char in text)
