@@ -1,0 +1,92 @@
+"""`quiz import`: turn trivia saved elsewhere (an Open Trivia DB response) into a pack."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Turn a saved Open Trivia DB API response (opentdb.com/api.php, default encoding) into "
+        "a pack. Importing the same response again writes the same file, replacing it."
+    )
+    parser.add_argument("kind", choices=["opentdb"], help="what FILE holds: opentdb")
+    parser.add_argument("file", metavar="FILE", help="the saved response (.json)")
+    parser.add_argument("-o", "--output", metavar="PACK", required=True,
+                        help="the pack file to write (*.yaml or *.yml); replaced if it exists")  # fmt: skip
+    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from PACK's name)")
+    parser.add_argument("--title", metavar="T",
+                        help="the pack's title (default: from the questions' category)")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.packs.discovery import is_pack_file
+    from quiz.packs.fields import SLUG
+    from quiz.packs.opentdb import OpenTDBError
+    from quiz.packs.opentdb_pack import import_opentdb
+    from quiz.packs.slugs import slugify
+
+    source, output = Path(args.file).expanduser(), Path(args.output).expanduser()
+    if not is_pack_file(output):
+        return _usage(f"-o {args.output} must end in .yaml or .yml")
+    pack_id = args.id if args.id is not None else (slugify(output.stem) or "opentdb")
+    if not SLUG.fullmatch(pack_id):
+        return _usage(
+            f"--id {pack_id!r} is not a valid id; use 1-64 lowercase letters, digits and hyphens"
+        )
+    if args.title is not None and not args.title.strip():
+        return _usage("--title must not be empty")
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        return _usage(f"no such file: {args.file}")
+    except OSError as error:
+        print(
+            f"quiz import: error: cannot read {args.file} ({error.strerror or error})",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        result = import_opentdb(data, args.file, pack_id, args.title)
+    except OpenTDBError as error:
+        for message in error.messages:
+            print(message, file=sys.stderr)
+        return 1
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    try:
+        _write(output, result.text)
+    except OSError as error:
+        print(f"quiz import: error: cannot write {args.output} ({error.strerror or error}); "
+              "check the folder exists and is writable", file=sys.stderr)  # fmt: skip
+        return 1
+    skipped = f", {len(result.notes)} skipped" if result.notes else ""
+    print(f"wrote {output}: {result.count} question{'s' if result.count != 1 else ''}{skipped} "
+          f"(pack id '{pack_id}'; Open Trivia DB questions are CC BY-SA 4.0)")  # fmt: skip
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Write through a temporary file, so a failed write never leaves half a pack."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a pack is not
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _usage(message: str) -> int:
+    print(f"quiz import: error: {message} (see 'quiz import --help')", file=sys.stderr)
+    return 2

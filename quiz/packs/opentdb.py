@@ -1,0 +1,217 @@
+"""Reading a saved Open Trivia DB API response into plain questions, naming any bad entry."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+MAX_BYTES = 16 * 1024 * 1024
+MAX_DISTRACTORS = 8
+TYPES = {"multiple": "choice", "boolean": "true-false"}
+DIFFICULTIES = ("easy", "medium", "hard")
+# What the API's response codes mean (https://opentdb.com/api_config.php).
+RESPONSE_CODES = {
+    1: "no results: the database had fewer questions than were asked for; ask for fewer",
+    2: "invalid parameter: the request had an argument the API does not know; fix the URL",
+    3: "token not found: the session token does not exist; request a new one",
+    4: "token empty: the session token has been given every question; reset it",
+    5: "rate limit: too many requests; wait five seconds and ask again",
+}
+
+
+class OpenTDBError(Exception):
+    """The response cannot be imported; `messages` lists every reason, one line each."""
+
+    def __init__(self, messages: list[str]) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question of the response, decoded and trimmed."""
+
+    number: int  # its place in the results list, from 1
+    type: str  # "choice" or "true-false"
+    prompt: str
+    answer: str | bool
+    distractors: tuple[str, ...] = ()
+    category: str | None = None
+    difficulty: str | None = None
+
+    def label(self, name: str) -> str:
+        """How messages name the entry: FILE: entry 3 ("Which film...")."""
+        return entry_label(name, self.number, self.prompt)
+
+
+def entry_label(name: str, number: int, prompt: str | None) -> str:
+    """FILE: entry N ("the question, shortened")."""
+    if not prompt:
+        return f"{name}: entry {number}"
+    short = prompt if len(prompt) <= 50 else prompt[:49].rstrip() + "…"
+    return f"{name}: entry {number} ({json.dumps(short, ensure_ascii=False)})"
+
+
+def read_entries(data: bytes, name: str) -> list[Entry]:
+    """The decoded entries of a response (an object with results, or a bare list).
+
+    Raises OpenTDBError naming the file, or each malformed entry.
+    """
+    results = _results(_parse(data, name), name)
+    entries: list[Entry] = []
+    problems: list[str] = []
+    for number, raw in enumerate(results, start=1):
+        try:
+            entries.append(_entry(number, raw))
+        except _EntryProblem as problem:
+            label = entry_label(name, number, problem.prompt)
+            problems.append(f"{label}: {problem}; fix or remove the entry")
+    if problems:
+        raise OpenTDBError(problems)
+    return entries
+
+
+def _parse(data: bytes, name: str) -> object:
+    if len(data) > MAX_BYTES:
+        raise OpenTDBError([f"{name}: the file is over 16 MiB; split the response"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OpenTDBError(
+            [f"{name}: the file is not UTF-8 text; save the response as UTF-8"]
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise OpenTDBError(
+            [
+                f"{name}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); "
+                "save the API response exactly as it came"
+            ]
+        ) from None
+    except (ValueError, RecursionError):
+        raise OpenTDBError(
+            [f"{name}: not JSON this importer can read; save the API response exactly as it came"]
+        ) from None
+
+
+def _results(document: object, name: str) -> list[object]:
+    if isinstance(document, list):
+        results = document
+    elif isinstance(document, dict) and "results" in document:
+        code = document.get("response_code", 0)
+        if code != 0 or isinstance(code, bool):
+            known = isinstance(code, int) and not isinstance(code, bool)
+            meaning = RESPONSE_CODES.get(code, "it should be 0") if known else "it should be 0"
+            raise OpenTDBError(
+                [
+                    f"{name}: response_code is {json.dumps(code)} ({meaning}), so it holds no questions"
+                ]
+            )
+        results = document["results"]
+        if not isinstance(results, list):
+            raise OpenTDBError([f"{name}: 'results' must be a list of questions"])
+    else:
+        raise OpenTDBError(
+            [
+                f'{name}: not an Open Trivia DB response; expected {{"response_code": 0, '
+                '"results": [...]}} or a list of questions'
+            ]
+        )
+    if not results:
+        raise OpenTDBError([f"{name}: the response holds no questions ('results' is empty)"])
+    return results
+
+
+class _EntryProblem(Exception):
+    def __init__(self, message: str, prompt: str | None) -> None:
+        super().__init__(message)
+        self.prompt = prompt
+
+
+def _entry(number: int, raw: object) -> Entry:
+    if not isinstance(raw, dict):
+        raise _EntryProblem(
+            "is not an object with question, correct_answer and incorrect_answers", None
+        )
+    question = raw.get("question")
+    prompt = html.unescape(question).strip() or None if isinstance(question, str) else None
+    kind = _text(raw, "type", prompt)
+    if kind not in TYPES:
+        raise _EntryProblem(
+            f'type {json.dumps(kind)} is not "multiple" or "boolean" (a response saved with '
+            "&encode= must be fetched again without it)",
+            prompt,
+        )
+    prompt = _text(raw, "question", prompt)
+    answer = _text(raw, "correct_answer", prompt)
+    wrong = raw.get("incorrect_answers")
+    if not isinstance(wrong, list) or not all(isinstance(item, str) for item in wrong):
+        problem = (
+            "missing 'incorrect_answers'"
+            if wrong is None
+            else "'incorrect_answers' must be a list of text"
+        )
+        raise _EntryProblem(problem, prompt)
+    distractors: tuple[str, ...] = ()
+    if kind == "boolean":
+        if answer.casefold() not in ("true", "false"):
+            raise _EntryProblem(
+                f'a boolean answer must be "True" or "False", not {json.dumps(answer)}', prompt
+            )
+        value: str | bool = answer.casefold() == "true"
+    else:
+        value = answer
+        distractors = tuple(_clean(item, "incorrect_answers", prompt) for item in wrong)
+        if not 1 <= len(distractors) <= MAX_DISTRACTORS:
+            raise _EntryProblem(
+                f"has {len(distractors)} incorrect answers; a choice question needs 1 to {MAX_DISTRACTORS}",
+                prompt,
+            )
+    return Entry(
+        number=number,
+        type=TYPES[kind],
+        prompt=prompt,
+        answer=value,
+        distractors=distractors,
+        category=_optional(raw, "category", prompt),
+        difficulty=_difficulty(raw, prompt),
+    )
+
+
+def _text(raw: dict, key: str, prompt: str | None) -> str:
+    value = raw.get(key)
+    if value is None:
+        raise _EntryProblem(f"missing '{key}'", prompt)
+    if not isinstance(value, str):
+        raise _EntryProblem(f"'{key}' must be text, not {json.dumps(value)[:30]}", prompt)
+    return _clean(value, key, prompt)
+
+
+def _clean(value: str, key: str, prompt: str | None) -> str:
+    """HTML entities decoded, surrounding white space trimmed; empty or non-Unicode refused."""
+    text = html.unescape(value).strip()
+    if not text:
+        raise _EntryProblem(f"'{key}' is empty", prompt)
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
+        raise _EntryProblem(
+            f"'{key}' holds a lone surrogate escape, which is not Unicode text", prompt
+        )
+    return text
+
+
+def _optional(raw: dict, key: str, prompt: str) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _EntryProblem(f"'{key}' must be text", prompt)
+    return html.unescape(value).strip() or None
+
+
+def _difficulty(raw: dict, prompt: str) -> str | None:
+    value = _optional(raw, "difficulty", prompt)
+    if value is not None and value.lower() not in DIFFICULTIES:
+        raise _EntryProblem(f"difficulty {json.dumps(value)} is not easy, medium or hard", prompt)
+    return value.lower() if value is not None else None
