@@ -1,0 +1,81 @@
+"""`quiz new`: write a starter pack (and the schema editors use) to begin a pack from."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="the pack file to create (*.yaml or *.yml)")
+    parser.add_argument(
+        "--title", metavar="T", help="the pack's title (default: from the file name)"
+    )
+    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from the file name)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.packs.discovery import is_pack_file
+    from quiz.packs.fields import SLUG
+    from quiz.packs.starter import SchemaStatus, default_id, default_title, write_starter
+
+    path = Path(args.path).expanduser()
+    if not is_pack_file(path):
+        return _usage(f"{args.path} must end in .yaml or .yml")
+    if path.exists():
+        return _usage(
+            f"{args.path} already exists; choose another name (quiz new never overwrites)"
+        )
+    pack_id = args.id if args.id is not None else default_id(path)
+    if not SLUG.fullmatch(pack_id):
+        return _usage(
+            f"--id {pack_id!r} is not a valid id; use 1-64 lowercase letters, digits and hyphens"
+        )
+    title = args.title if args.title is not None else default_title(path)
+    if not title.strip():
+        return _usage("--title must not be empty")
+    try:
+        made = write_starter(path, pack_id, title)
+    except FileExistsError:
+        return _usage(
+            f"{args.path} already exists; choose another name (quiz new never overwrites)"
+        )
+    except OSError as error:
+        print(f"quiz new: error: cannot write {args.path} ({error.strerror or error}); "
+              "check the folder exists and is writable", file=sys.stderr)  # fmt: skip
+        return 1
+    print(f"wrote {path} (pack id '{pack_id}', 4 example questions)")
+    schema_notes = {
+        SchemaStatus.WRITTEN: f"wrote {made.schema_path} for editor completion",
+        SchemaStatus.KEPT: f"kept {made.schema_path}, already up to date",
+        SchemaStatus.UPDATED: f"updated {made.schema_path} to this quiz's schema",
+    }
+    if made.schema_status is SchemaStatus.FOREIGN:
+        print(f"quiz new: warning: {made.schema_path} is not quiz's schema, so it was left "
+              "alone; editor completion will not match packs", file=sys.stderr)  # fmt: skip
+    else:
+        print(schema_notes[made.schema_status])
+    print(f"next: edit it, then run: quiz check --strict {path}")
+    hint = _where_hint(path, args.data_dir)
+    if hint:
+        print(hint)
+    return 0
+
+
+def _where_hint(path: Path, data_dir_override: str | None) -> str | None:
+    """How to let the game find the pack, when it is not where the game looks."""
+    from quiz.datadir import data_dir
+    from quiz.packs.discovery import packs_path_dirs, user_packs_dir
+
+    packs_dir = user_packs_dir(data_dir(data_dir_override))
+    searched = {folder.resolve() for folder in [packs_dir, *packs_path_dirs()]}
+    if path.parent.resolve() in searched:
+        return None
+    return (f"the game finds packs in {packs_dir} and the folders of QUIZ_PACKS_PATH; "
+            f"move it there, or add {path.parent.resolve()} to QUIZ_PACKS_PATH")  # fmt: skip
+
+
+def _usage(message: str) -> int:
+    print(f"quiz new: error: {message} (see 'quiz new --help')", file=sys.stderr)
+    return 2
