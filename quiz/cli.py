@@ -14,6 +14,10 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "validate pack files and report every problem with line:col"),
     "schema": ("schema", "print the pack format as JSON Schema (draft-07)"),
+    "packs": ("packs", "list every pack found, where it came from, and any problem"),
+    "new": ("new", "write a starter pack to edit, with the schema for editor completion"),
+    "import": ("importer", "turn a saved Open Trivia DB response into a pack"),
+    "stats": ("stats", "games played, best and average scores, accuracy, most-missed questions"),
 }
 
 
