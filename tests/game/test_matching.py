@@ -15,7 +15,9 @@ from quiz.packs.model import Question, QuestionType
 MINI = Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml"
 
 
-def text_q(answer: str, accept: tuple[str, ...] = (), distractors: tuple[str, ...] = ()) -> Question:
+def text_q(
+    answer: str, accept: tuple[str, ...] = (), distractors: tuple[str, ...] = ()
+) -> Question:
     kind = QuestionType.CHOICE if distractors else QuestionType.TEXT
     return Question("q", kind, "?", answer, distractors=distractors, accept=accept)
 
@@ -38,6 +40,8 @@ def number_q(answer: float, tolerance: float = 0.0, unit: str | None = None) -> 
         ("An Unexpected Journey", "unexpected journey"),
         ("A", "a"),  # a lone article stays: it may be the answer
         ("The The", "the"),
+        ("The A-Team", "team"),  # every leading article goes, so normalising twice is stable
+        ("A-Team", "team"),
         ("Ｆｕｌｌ\u00a0width", "full width"),  # NFKC folds full-width and no-break space
         ("Straße", "strasse"),
         ("Mr. Milchick", "mr milchick"),

@@ -45,6 +45,7 @@ def test_untimed_right_answer_earns_base_plus_streak_bonus() -> None:
         (Difficulty.EASY, 5.0, 20.0, 66),  # 75 * 0.875 = 65.625
         (Difficulty.MEDIUM, 5.0, 20.0, 88),  # 87.5 rounds half up
         (Difficulty.HARD, 3.0, 10.0, 128),  # 150 * 0.85 = 127.5
+        (Difficulty.HARD, 10.0, 20.0, 113),  # 112.5 rounds half up, not to even
         (Difficulty.MEDIUM, 99.0, 20.0, 50),  # past the limit never goes below half
     ],
 )
