@@ -142,16 +142,11 @@ class GameSession:
     def summary(self) -> Summary:
         """The game so far (or the whole game once finished)."""
         end = self._finished_at if self._finished_at is not None else self.clock()
-        right = sum(record.correct for record in self.records)
-        answered = len(self.records)
-        return Summary(
+        return Summary.of(
+            self.records,
             score=self.score,
-            right=right,
-            total=answered,
-            accuracy=right / answered if answered else 0.0,
             best_streak=self.best_streak,
             seconds=end - self.started_at,
-            records=tuple(self.records),
             planned=self.total,
             seed=self.seed,
             scored=self.scored,
@@ -183,10 +178,8 @@ class GameSession:
             given, correct, close, skipped, chosen = "", False, False, False, None
             seconds = float(self.limit or 0.0)
         streak = self.streak + 1 if correct and self.scored else 0
-        earned = 0
-        if self.scored:
-            difficulty = self.current.question.difficulty
-            earned = points(difficulty, correct, streak, seconds, self.limit)
+        difficulty = self.current.question.difficulty
+        earned = points(difficulty, correct, streak, seconds, self.limit) if self.scored else 0
         record = AnswerRecord(
             asked=self.current,
             given=given,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,6 +63,14 @@ class Summary:
     planned: int = 0
     seed: int | None = None
     scored: bool = True
+
+    @classmethod
+    def of(cls, records: Sequence[AnswerRecord], **fields: Any) -> Summary:
+        """A summary of `records`, counting right, total and accuracy; `fields` give the rest."""
+        right = sum(record.correct for record in records)
+        total = len(records)
+        accuracy = right / total if total else 0.0
+        return cls(right=right, total=total, accuracy=accuracy, records=tuple(records), **fields)
 
 
 def judge_option(asked: AskedQuestion, index: int) -> dict[str, Any]:
