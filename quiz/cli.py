@@ -12,6 +12,7 @@ from collections.abc import Sequence
 # imports only what `configure` needs at the top and the rest inside `run`: that keeps
 # `quiz check` from paying for (or importing) the Textual UI.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("play", "start a game at once: built-in packs or PACK files, with filters"),
     "check": ("check", "validate pack files and report every problem with line:col"),
     "schema": ("schema", "print the pack format as JSON Schema (draft-07)"),
     "packs": ("packs", "list every pack found, where it came from, and any problem"),

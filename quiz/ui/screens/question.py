@@ -1,0 +1,231 @@
+"""The question screen: asks one question at a time and reveals the answer on the spot."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Static
+
+from quiz.game.matching import number_value
+from quiz.game.session import AnswerRecord, GameSession, Phase
+from quiz.packs.model import QuestionType
+from quiz.ui.screens.confirm import ConfirmScreen
+from quiz.ui.text import plain
+from quiz.ui.widgets.choices import Choices
+from quiz.ui.widgets.reveal import RevealPanel
+from quiz.ui.widgets.scoreboard import Scoreboard
+from quiz.ui.widgets.timer_bar import TimerBar
+
+TICK_SECONDS = 0.2
+OPTION_TYPES = (QuestionType.CHOICE, QuestionType.TRUE_FALSE)
+ANSWER_KEYS = Binding.Group("Answer", compact=True)
+
+
+def hint_for(kind: QuestionType, count: int) -> str:
+    """The on-screen line saying how to answer this kind of question."""
+    if kind is QuestionType.TRUE_FALSE:
+        return "Press 1 or t for True, 2 or f for False; or ↑↓ and Enter; or click."
+    if kind is QuestionType.CHOICE:
+        return f"Press 1–{count}, or ↑↓ and Enter, or click an option."
+    if kind is QuestionType.NUMBER:
+        return "Type a number (digits or words), then Enter. Enter on nothing skips."
+    return "Type your answer, then Enter. Enter on nothing skips."
+
+
+class QuestionScreen(Screen):
+    """One game: the scoreboard, an optional timer bar, the question, then its reveal."""
+
+    BINDINGS = [
+        *(Binding(str(n), f"answer({n - 1})", str(n), group=ANSWER_KEYS) for n in range(1, 10)),
+        Binding("t", "true_false(True)", "True"),
+        Binding("f", "true_false(False)", "False"),
+        Binding("s", "skip", "Skip"),
+        Binding("n,space,enter", "next", "Next", key_display="n"),
+        Binding("escape", "leave", "Leave"),
+    ]
+
+    def __init__(self, session: GameSession) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Scoreboard(id="scoreboard")
+        yield TimerBar(id="timer")
+        with VerticalScroll(id="body"):
+            yield Static(id="meta")
+            yield Static(id="prompt")
+            yield Choices(id="choices")
+            with Horizontal(id="typed"):
+                yield Input(id="answer", placeholder="Your answer")
+                yield Static(id="unit")
+                yield Button("Submit", id="submit", compact=True)
+            with Horizontal(id="asking"):
+                yield Static(id="hint")
+                yield Button("Skip (s)", id="skip", compact=True)
+            with Vertical(id="reveal"):
+                yield Vertical(id="reveal-body")
+                yield Button("Next (n)", id="next", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        timed = self.session.time_left() is not None
+        self.query_one(TimerBar).display = timed
+        self.query_one("#answer", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+        if timed:
+            self.set_interval(TICK_SECONDS, self.tick)
+        self.show_question()
+
+    @property
+    def kind(self) -> QuestionType:
+        return self.session.current.question.type
+
+    def show_question(self) -> None:
+        """Show the current question, ready for an answer."""
+        asked = self.session.current
+        question = asked.question
+        self.remove_class("-revealed", "-choice", "-typed")
+        self.add_class("-choice" if question.type in OPTION_TYPES else "-typed")
+        self._update_scoreboard()
+        details = [asked.pack.title, question.category or "", question.difficulty.value]
+        self.query_one("#meta", Static).update(Content(" · ").join(plain(d) for d in details if d))
+        self.query_one("#prompt", Static).update(plain(question.prompt))
+        self.query_one("#hint", Static).update(hint_for(question.type, len(asked.options)))
+        self.query_one("#reveal-body").remove_children()
+        if question.type in OPTION_TYPES:
+            choices = self.query_one(Choices)
+            choices.show(asked.options)
+            choices.focus()
+        else:
+            field = self.query_one("#answer", Input)
+            field.value = ""
+            field.type = "text"
+            field.placeholder = (
+                "A number" if question.type is QuestionType.NUMBER else "Your answer"
+            )
+            self.query_one("#unit", Static).update(plain(question.unit or ""))
+            field.focus()
+        skip_label = "Skip (s)" if question.type in OPTION_TYPES else "Skip"
+        self.query_one("#skip", Button).label = skip_label
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+        self.tick()
+        self.refresh_bindings()
+
+    def show_reveal(self, record: AnswerRecord) -> None:
+        """Reveal the verdict, the right answer and the source, on the same screen."""
+        self.add_class("-revealed")
+        self._update_scoreboard()
+        self.query_one("#reveal-body").mount(RevealPanel(record, scored=self.session.scored))
+        last = self.session.number >= self.session.total
+        next_button = self.query_one("#next", Button)
+        next_button.label = "Results (n)" if last else "Next (n)"
+        next_button.focus()
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def tick(self) -> None:
+        """Update the timer bar from the clock; a question whose time ran out is revealed."""
+        if self.session.phase is not Phase.ASKING:
+            return
+        record = self.session.check_timeout()
+        if record is not None:
+            self._answered(record)
+            return
+        left = self.session.time_left()
+        if left is not None:
+            bar = self.query_one(TimerBar)
+            bar.limit = self.session.limit or 1.0
+            bar.left = left
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        asking = self.session.phase is Phase.ASKING
+        if action == "answer":
+            index = parameters[0]
+            return asking and isinstance(index, int) and index < self._option_count()
+        if action == "true_false":
+            return asking and self.kind is QuestionType.TRUE_FALSE
+        if action == "skip":
+            return asking and self.kind in OPTION_TYPES
+        if action == "next":
+            return self.session.phase is Phase.REVEALED
+        return True
+
+    def action_answer(self, index: int) -> None:
+        """Answer with option `index` (0-based), as keys 1..N do."""
+        if self.session.phase is Phase.ASKING and index < self._option_count():
+            self._answered(self.session.answer_option(index))
+
+    def action_true_false(self, value: bool) -> None:
+        """Answer a true/false question (keys t and f)."""
+        options = self.session.current.options
+        self.action_answer(options.index("True" if value else "False"))
+
+    def action_skip(self) -> None:
+        """Skip the question; it counts as missed (key s, the Skip button, an empty answer)."""
+        if self.session.phase is Phase.ASKING:
+            self._answered(self.session.skip())
+
+    def action_next(self) -> None:
+        """Go on to the next question, or to the results after the last."""
+        if self.session.phase is not Phase.REVEALED:
+            return
+        if self.session.next() is Phase.FINISHED:
+            self.app.finished(self.session)  # type: ignore[attr-defined]
+        else:
+            self.show_question()
+
+    def action_leave(self) -> None:
+        """Ask before leaving the game for the home screen."""
+
+        def leave(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.abandon(self.session)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmScreen("Leave this game? Your answers so far are kept."), leave)
+
+    @on(Choices.OptionSelected)
+    def _option_chosen(self, event: Choices.OptionSelected) -> None:
+        event.stop()
+        self.action_answer(event.option_index)
+
+    @on(Input.Submitted, "#answer")
+    def _typed(self, event: Input.Submitted) -> None:
+        self._submit(event.value)
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self._submit(self.query_one("#answer", Input).value)
+        elif event.button.id == "skip":
+            self.action_skip()
+        elif event.button.id == "next":
+            self.action_next()
+
+    def _submit(self, text: str) -> None:
+        if self.session.phase is not Phase.ASKING:
+            return
+        if not text.strip():
+            self.action_skip()
+            return
+        if (
+            self.kind is QuestionType.NUMBER
+            and number_value(text, self.session.current.question.unit) is None
+        ):
+            self.notify("That is not a number: type digits (12) or words (twelve).", markup=False)
+            return
+        self._answered(self.session.answer_text(text))
+
+    def _answered(self, record: AnswerRecord) -> None:
+        self.app.answered(self.session, record)  # type: ignore[attr-defined]
+        self.show_reveal(record)
+
+    def _option_count(self) -> int:
+        return len(self.session.current.options) if self.kind in OPTION_TYPES else 0
+
+    def _update_scoreboard(self) -> None:
+        s = self.session
+        self.query_one(Scoreboard).show(s.number, s.total, s.score, s.streak, s.scored)

@@ -1,0 +1,115 @@
+"""The results screen: the score, a row per question, and what to do next."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Static
+
+from quiz.game.session import AnswerRecord, GameSession, Summary
+from quiz.ui.screens.source import SourceScreen
+from quiz.ui.text import duration
+
+COLUMNS = (("#", 3), ("", 1), ("Question", 26), ("Your answer", 13), ("Answer", 13), ("Points", 6))
+
+
+def cell(text: str, justify: str = "left") -> Text:
+    """A table cell that shows text as written (never markup), cut short with '…'."""
+    return Text(text, no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
+
+
+def row(number: int, record: AnswerRecord) -> tuple[Text, ...]:
+    """One table row for an answer."""
+    symbol = record.verdict_text.split(" ", 1)[0]
+    return (
+        cell(str(number), "right"),
+        cell(symbol),
+        cell(record.asked.question.prompt),
+        cell(record.given or ("(skipped)" if record.skipped else "(no answer)")),
+        cell(record.asked.question.answer_text),
+        cell(str(record.points), "right"),
+    )
+
+
+def stats_line(summary: Summary) -> Content:
+    """Score, right/total, accuracy, best streak and time, on one line."""
+    parts: list[Content | str | tuple[str, str]] = []
+    if summary.scored:
+        parts += ["Score ", (str(summary.score), "bold"), "   "]
+    parts += [
+        "Right ", (f"{summary.right}/{summary.total}", "bold"),
+        "   Accuracy ", (f"{summary.accuracy:.0%}", "bold"),
+    ]  # fmt: skip
+    if summary.scored:
+        parts += ["   Best streak ", (str(summary.best_streak), "bold")]
+    parts += ["   Time ", (duration(summary.seconds), "bold")]
+    return Content.assemble(*parts)
+
+
+class ResultsScreen(Screen):
+    """How the game went; Enter on a row shows that question's source."""
+
+    BINDINGS = [
+        Binding("p", "play_again", "Play again"),
+        Binding("m", "retry", "Retry missed"),
+        Binding("h,escape", "home", "Home", key_display="h"),
+    ]
+
+    def __init__(self, session: GameSession, summary: Summary) -> None:
+        super().__init__()
+        self.session = session
+        self.summary = summary
+        self.missed = session.missed()
+
+    def compose(self) -> ComposeResult:
+        title = "Results" if self.summary.scored else "Practice results (not scored)"
+        yield Static(title, id="title")
+        yield Static(stats_line(self.summary), id="stats")
+        table: DataTable[Text] = DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        for number, record in enumerate(self.summary.records, start=1):
+            table.add_row(*row(number, record))
+        yield table
+        yield Static("Enter on a row, or click it twice, to see its source.", id="hint")
+        with Horizontal(id="actions"):
+            yield Button("Play again (p)", id="play_again", variant="primary")
+            yield Button(f"Retry {len(self.missed)} missed (m)", id="retry",
+                         disabled=not self.missed)  # fmt: skip
+            yield Button("Home (h)", id="home")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return bool(self.missed)
+        return True
+
+    def action_play_again(self) -> None:
+        """A new game with the same options."""
+        self.app.play_again()  # type: ignore[attr-defined]
+
+    def action_retry(self) -> None:
+        """Replay the questions missed in this game, unscored."""
+        self.app.retry(self.missed, self.session.options)  # type: ignore[attr-defined]
+
+    def action_home(self) -> None:
+        """Back to the home screen."""
+        self.app.go_home()  # type: ignore[attr-defined]
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        record = self.summary.records[event.cursor_row]
+        self.app.push_screen(SourceScreen(record, scored=self.summary.scored))
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        getattr(self, f"action_{event.button.id}")()

@@ -1,0 +1,109 @@
+"""The setup screen: question count, categories, difficulties, timer and seed, then Start."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from quiz.game.selection import GameOptions
+from quiz.packs.model import Difficulty, Pack
+from quiz.ui.text import plain
+
+COUNTS: tuple[int | None, ...] = (5, 10, 20, None)
+TIMERS: tuple[float | None, ...] = (None, 15.0, 30.0)
+
+
+def counted(label: str, count: int) -> Content:
+    """'label (count)', with the label kept plain."""
+    return Content.assemble(plain(label), (f" ({count})", "$text-muted"))
+
+
+class SetupScreen(Screen):
+    """Choose how the next game of one pack is played."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, pack: Pack) -> None:
+        super().__init__()
+        self.pack = pack
+
+    def compose(self) -> ComposeResult:
+        questions = self.pack.questions
+        yield Static(Content.assemble("Set up: ", plain(self.pack.title, "bold")), id="title")
+        with VerticalScroll(id="form"), Horizontal(id="columns"):
+            with Vertical(id="left"):
+                with RadioSet(id="count") as counts:
+                    counts.border_title = "Questions"
+                    for count in COUNTS:
+                        label = str(count) if count else f"All {len(questions)}"
+                        yield RadioButton(label, value=count == 10)
+                with RadioSet(id="timer") as timers:
+                    timers.border_title = "Timer per question"
+                    for timer in TIMERS:
+                        yield RadioButton(f"{timer:.0f} s" if timer else "Off", value=not timer)
+                seed = Input(id="seed", type="integer", placeholder="random")
+                seed.border_title = "Seed (same seed, same game)"
+                yield seed
+            with Vertical(id="right"):
+                by_category = Counter(q.category for q in questions if q.category)
+                categories = SelectionList[str](
+                    *(Selection(counted(c, n), c) for c, n in sorted(by_category.items())),
+                    id="categories",
+                )
+                categories.border_title = "Categories (none ticked: all)"
+                yield categories
+                by_difficulty = Counter(q.difficulty for q in questions)
+                difficulties = SelectionList[str](
+                    *(Selection(counted(d.value, by_difficulty[d]), d.value) for d in Difficulty),
+                    id="difficulties",
+                )
+                difficulties.border_title = "Difficulty (none ticked: all)"
+                yield difficulties
+        with Horizontal(id="actions"):
+            yield Button("Start (ctrl+s)", id="start", variant="primary")
+            yield Button("Back (Esc)", id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#count", RadioSet).focus()
+        self.query_one("#seed", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+
+    def options(self) -> GameOptions:
+        """The options as set on screen."""
+        count_index = self.query_one("#count", RadioSet).pressed_index
+        timer_index = self.query_one("#timer", RadioSet).pressed_index
+        seed_text = self.query_one("#seed", Input).value.strip()
+        return GameOptions(
+            count=COUNTS[count_index] if count_index >= 0 else 10,
+            categories=tuple(self.query_one("#categories", SelectionList).selected),
+            difficulties=tuple(self.query_one("#difficulties", SelectionList).selected),
+            timer=TIMERS[timer_index] if timer_index >= 0 else None,
+            seed=int(seed_text) if seed_text.lstrip("+-").isdigit() else None,
+        )
+
+    def action_start(self) -> None:
+        """Start a game with these options (a notice says so if no question matches)."""
+        self.app.start_game([self.pack], self.options())  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        """Back to the home screen."""
+        self.dismiss()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "start":
+            self.action_start()
+        elif event.button.id == "back":
+            self.action_back()

@@ -1,0 +1,41 @@
+"""A dialog, opened from the results, showing one question's answer and source again."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from quiz.game.session import AnswerRecord
+from quiz.ui.text import plain
+from quiz.ui.widgets.reveal import RevealPanel
+
+
+class SourceScreen(ModalScreen[None]):
+    """The question, the verdict, the right answer and the quoted source of one answer."""
+
+    BINDINGS = [Binding("escape,enter,space,q", "close", "Close", key_display="esc")]
+
+    def __init__(self, record: AnswerRecord, scored: bool = True) -> None:
+        super().__init__()
+        self.record = record
+        self.scored = scored
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            with VerticalScroll(id="body"):
+                yield Static(plain(self.record.asked.question.prompt), id="prompt")
+                yield RevealPanel(self.record, scored=self.scored)
+            yield Button("Close (Esc)", id="close", variant="primary")
+
+    def action_close(self) -> None:
+        """Back to the results."""
+        self.dismiss()
+
+    @on(Button.Pressed, "#close")
+    def _close(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss()
