@@ -111,14 +111,7 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
 def _prepare(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
     """Check the file (only reading it) before switching it to WAL and migrating it."""
     try:
-        version = user_version(conn)
-        if version > LATEST:
-            raise NewerSchema(version)
-        check = conn.execute("PRAGMA quick_check").fetchall()
-        if check != [("ok",)]:
-            raise _Unreadable("it failed its integrity check")
-        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise _Unreadable("it is not a quiz history file")
+        _check(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: an answer is on disk when record_answer returns, even if the machine dies.
         conn.execute("PRAGMA synchronous = FULL")
@@ -132,6 +125,23 @@ def _prepare(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
         if (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _UNREADABLE:
             raise _Unreadable(str(error)) from None
         raise
+
+
+def _check(conn: sqlite3.Connection) -> None:
+    """Read the version and check the file, all in one snapshot: another copy may be
+    creating the schema at this very moment, and must not look like a foreign file."""
+    conn.execute("BEGIN")
+    try:
+        version = user_version(conn)
+        if version > LATEST:
+            raise NewerSchema(version)
+        if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise _Unreadable("it failed its integrity check")
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise _Unreadable("it is not a quiz history file")
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 def _newer_message(path: Path, version: int) -> str:

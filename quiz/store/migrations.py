@@ -47,7 +47,7 @@ def _to_v2(conn: sqlite3.Connection) -> None:
             "UPDATE games SET kind = ? WHERE id = ?", (game_kind(_json(settings)), game_id)
         )
     conn.execute(
-        "UPDATE games SET right_answers = (SELECT SUM(correct) FROM answers a"
+        "UPDATE games SET right_answers = (SELECT coalesce(sum(correct), 0) FROM answers a"
         " WHERE a.game_id = games.id), total_questions = (SELECT COUNT(*) FROM answers a"
         " WHERE a.game_id = games.id) WHERE ended_at IS NOT NULL"
     )
@@ -96,6 +96,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     the same moment migrate it once. Raises NewerSchema for a version above LATEST, before
     changing anything.
     """
+    if user_version(conn) == LATEST:
+        return LATEST  # nothing to write, so no need to wait for a write lock
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = user_version(conn)

@@ -1,0 +1,163 @@
+"""Games, answers, best scores and settings: saved as they happen and read back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quiz.packs.model import Difficulty
+from quiz.store import LAST_SETUP, THEME, Store, StoreError, game_kind
+
+
+def test_each_answer_is_visible_to_another_copy_before_the_game_ends(store: Store, tmp_path):
+    game = store.start_game("mini", {"count": 4, "seed": 7})
+    store.record_answer(game, "mini", "lens", "10", True, 75, 3.5, "cinematography", "easy")
+    other, _ = Store.open(tmp_path / "data")
+    with other:
+        [pack] = other.stats()
+        assert (pack.games, pack.unfinished) == (1, 1)
+        assert pack.overall.right == pack.overall.total == 1
+    store.record_answer(game, "mini", "real-shot", "", False, 0, 9.0, "production", "hard")
+    with sqlite3.connect(tmp_path / "data" / "quiz.db") as raw:
+        rows = raw.execute(
+            "SELECT game_id, pack_id, question_id, given, correct, points, seconds, category,"
+            " difficulty FROM answers ORDER BY id"
+        ).fetchall()
+    assert rows == [
+        (game, "mini", "lens", "10", 1, 75, 3.5, "cinematography", "easy"),
+        (game, "mini", "real-shot", "", 0, 0, 9.0, "production", "hard"),
+    ]
+
+
+def test_start_game_keeps_settings_and_times(store: Store, tmp_path, clock):
+    first = store.start_game("mini", {"count": 5, "timer": 20.0, "categories": ["cast"]})
+    second = store.start_game("mini")
+    assert second > first
+    store.finish_game(first, 300, 3, 5)
+    with sqlite3.connect(tmp_path / "data" / "quiz.db") as raw:
+        rows = raw.execute(
+            "SELECT settings, kind, started_at, ended_at, score, right_answers, total_questions"
+            " FROM games ORDER BY id"
+        ).fetchall()
+    settings, kind, started, ended, score, right, total = rows[0]
+    assert json.loads(settings) == {"count": 5, "timer": 20.0, "categories": ["cast"]}
+    assert (kind, score, right, total) == ("5q-timed", 300, 3, 5)
+    assert started == "2026-11-21T04:30:00+00:00" and ended > started
+    assert rows[1][1] == "allq-untimed" and rows[1][3] is None  # unfinished
+
+
+@pytest.mark.parametrize(
+    ("options", "kind"),
+    [
+        ({}, "allq-untimed"),
+        ({"count": None, "timer": 15}, "allq-timed"),
+        ({"count": 10}, "10q-untimed"),
+        ({"count": 10, "timer": 0}, "10q-untimed"),
+        ({"count": 20, "timer": 30.0, "difficulties": ["hard"]}, "20q-timed"),
+        ({"count": 10, "mode": "play"}, "10q-untimed"),
+        ({"count": 10, "mode": "review"}, "review"),
+        ({"count": 3, "mode": "retry", "timer": 9}, "retry"),
+    ],
+)
+def test_game_kind(options, kind):
+    assert game_kind(options) == kind
+
+
+def test_best_scores_per_pack_and_kind(store: Store):
+    untimed = {"count": 10}
+    timed = {"count": 10, "timer": 20}
+    results = []
+    for pack, options, score in [
+        ("a", untimed, 500),
+        ("a", untimed, 700),
+        ("a", untimed, 600),
+        ("a", timed, 400),
+        ("b", untimed, 900),
+    ]:
+        game = store.start_game(pack, options)
+        results.append(store.finish_game(game, score, score // 100, 10))
+    store.start_game("a", untimed)  # unfinished: no score
+    assert store.best_score("a", "10q-untimed") == 700
+    assert store.best_score("a", "10q-timed") == 400
+    assert store.best_score("a", "allq-untimed") is None
+    assert store.best_scores() == {
+        "a": {"10q-untimed": 700, "10q-timed": 400},
+        "b": {"10q-untimed": 900},
+    }
+    assert store.best_scores("b") == {"b": {"10q-untimed": 900}}
+    assert [(r.kind, r.previous_best, r.new_best) for r in results] == [
+        ("10q-untimed", None, True),
+        ("10q-untimed", 500, True),
+        ("10q-untimed", 700, False),
+        ("10q-timed", None, True),
+        ("10q-untimed", None, True),
+    ]
+    assert store.games_played() == 6 and store.games_played("a") == 5
+
+
+def test_is_new_best_rules(store: Store):
+    assert not store.is_new_best("a", "10q-untimed", 0)  # no points is never a best
+    assert store.is_new_best("a", "10q-untimed", 50)
+    game = store.start_game("a", {"count": 10})
+    finished = store.finish_game(game, 500, 5, 10)
+    assert finished.new_best and finished.previous_best is None
+    assert not store.is_new_best("a", "10q-untimed", 500)  # a tie is not new
+    assert store.is_new_best("a", "10q-untimed", 501)
+    assert store.is_new_best("a", "10q-untimed", 400, exclude_game=game)
+    tie = store.finish_game(store.start_game("a", {"count": 10}), 500, 5, 10)
+    assert (tie.new_best, tie.previous_best) == (False, 500)
+
+
+def test_difficulty_enum_is_stored_as_its_name(store: Store):
+    game = store.start_game("mini")
+    store.record_answer(game, "mini", "q", "x", True, 150, 1.0, None, Difficulty.HARD)
+    [pack] = store.stats()
+    assert [(a.label, a.right) for a in pack.by_difficulty] == [("hard", 1)]
+    assert [a.label for a in pack.by_category] == ["uncategorised"]
+
+
+def test_unknown_game_is_a_store_error(store: Store):
+    with pytest.raises(StoreError, match="no game 42"):
+        store.finish_game(42, 0, 0, 0)
+    with pytest.raises(StoreError, match="FOREIGN KEY"):
+        store.record_answer(42, "mini", "q", "x", True, 100, 1.0)
+    assert store.games_played() == 0  # the failed write left nothing behind
+    assert store.start_game("mini") == 1  # and no transaction is left open
+
+
+def test_settings_are_remembered_between_runs(tmp_path: Path):
+    first, _ = Store.open(tmp_path)
+    with first:
+        assert first.get_setting(THEME) is None
+        assert first.get_setting(THEME, "textual-dark") == "textual-dark"
+        first.set_setting(THEME, "nord")
+        first.set_setting(LAST_SETUP, {"count": 10, "timer": None, "packs": ["mini"]})
+        first.set_setting(THEME, "gruvbox")
+    again, _ = Store.open(tmp_path)
+    with again:
+        assert again.get_setting(THEME) == "gruvbox"
+        assert again.get_setting(LAST_SETUP) == {"count": 10, "timer": None, "packs": ["mini"]}
+
+
+def test_in_memory_store_plays_without_saving(tmp_path: Path, play):
+    store = Store.in_memory()
+    assert not store.saving and store.path is None
+    play(store, "mini", [("a", True), ("b", False)])
+    store.set_setting(THEME, "nord")
+    assert store.best_score("mini", "10q-untimed") == 100
+    assert store.get_setting(THEME) == "nord"
+    assert [d.question_id for d in store.due("mini")] == ["b"]
+    store.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_open_uses_the_data_dir_env_var(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path / "from-env"))
+    store, notices = Store.open()
+    with store:
+        assert store.saving and notices == []
+        assert store.path == tmp_path / "from-env" / "quiz.db"
+    assert store.path.is_file()

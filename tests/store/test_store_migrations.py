@@ -1,0 +1,127 @@
+"""Schema versions: v1 files built by hand are migrated; newer files are refused untouched."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quiz.store import Store, StoreError, migrations
+from quiz.store.migrations import LATEST
+
+# The v1 schema exactly as the first release wrote it. Kept here, not imported, so a
+# change to the migration code can't quietly change what "a v1 file" means.
+V1_SCHEMA = """
+CREATE TABLE games (id INTEGER PRIMARY KEY, pack_id TEXT NOT NULL,
+  settings TEXT NOT NULL DEFAULT '{}', started_at TEXT NOT NULL, ended_at TEXT, score INTEGER);
+CREATE TABLE answers (id INTEGER PRIMARY KEY, game_id INTEGER NOT NULL REFERENCES games(id),
+  pack_id TEXT NOT NULL, question_id TEXT NOT NULL, given TEXT NOT NULL,
+  correct INTEGER NOT NULL, points INTEGER NOT NULL, seconds REAL NOT NULL,
+  answered_at TEXT NOT NULL);
+PRAGMA user_version = 1;
+"""
+
+
+def build_v1(path: Path) -> None:
+    """A v1 history: a finished timed game, an unfinished one, and a game with bad settings."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(path) as conn:
+        conn.executescript(V1_SCHEMA)
+        conn.executemany(
+            "INSERT INTO games VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (1, "mini", json.dumps({"count": 10, "timer": 20}), "2025-01-01T10:00:00",
+                 "2025-01-01T10:05:00", 250),
+                (2, "mini", json.dumps({"count": 10, "timer": 20}), "2025-01-02T10:00:00",
+                 None, None),
+                (3, "mini", "not json", "2025-01-03T10:00:00", "2025-01-03T10:01:00", 0),
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO answers (game_id, pack_id, question_id, given, correct, points,"
+            " seconds, answered_at) VALUES (?, 'mini', ?, ?, ?, ?, 4.0, '2025-01-01T10:01:00')",
+            [(1, "lens", "10", 1, 150), (1, "real-shot", "True", 0, 0), (1, "months", "5", 1, 100),
+             (2, "lens", "12", 0, 0), (2, "real-shot", "False", 1, 75)],
+        )  # fmt: skip
+    conn.close()
+
+
+def columns(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    return {t: conn.execute(f"PRAGMA table_info({t})").fetchall() for t in sorted(tables)}
+
+
+def test_a_v1_history_is_migrated_with_everything_kept(tmp_path: Path):
+    build_v1(tmp_path / "quiz.db")
+    store, notices = Store.open(tmp_path)
+    with store:
+        assert notices == []
+        assert store.best_score("mini", "10q-timed") == 250
+        assert store.best_scores() == {"mini": {"10q-timed": 250, "allq-untimed": 0}}
+        [stats] = store.stats()
+        assert (stats.games, stats.unfinished) == (3, 1)
+        assert (stats.overall.right, stats.overall.total) == (3, 5)
+        assert [a.label for a in stats.by_difficulty] == ["unknown"]
+        # Boxes are rebuilt by replaying the v1 answers in order.
+        assert store.box("mini", "lens") == 1  # right, then wrong
+        assert store.box("mini", "real-shot") == 2  # wrong, then right
+        assert store.box("mini", "months") == 2
+        due = [(d.question_id, d.overdue) for d in store.due("mini")]
+        assert due == [("lens", 1), ("months", 1), ("real-shot", 0)]
+        # New answers carry category and difficulty.
+        game = store.start_game("mini", {"count": 4})
+        store.record_answer(game, "mini", "director", "Gagne", True, 100, 2.0, "cast", "medium")
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute(
+            "SELECT right_answers, total_questions FROM games ORDER BY id"
+        ).fetchall() == [(2, 3), (None, None), (0, 0), (None, None)]
+    conn.close()
+
+
+def test_migrated_schema_matches_a_fresh_one(tmp_path: Path):
+    build_v1(tmp_path / "old" / "quiz.db")
+    for folder in ("old", "new"):
+        Store.open(tmp_path / folder)[0].close()
+    old = sqlite3.connect(tmp_path / "old" / "quiz.db")
+    new = sqlite3.connect(tmp_path / "new" / "quiz.db")
+    assert columns(old) == columns(new)
+    index_sql = "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    assert old.execute(index_sql).fetchall() == new.execute(index_sql).fetchall()
+    old.close()
+    new.close()
+
+
+def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path):
+    Store.open(tmp_path)[0].close()
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = (tmp_path / "quiz.db").read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Store.open(tmp_path)
+    message = str(caught.value)
+    assert "newer quiz" in message and "schema 99" in message and str(tmp_path) in message
+    assert "\n" not in message
+    assert (tmp_path / "quiz.db").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["quiz.db"]
+
+
+def test_a_failed_migration_changes_nothing(tmp_path: Path, monkeypatch):
+    build_v1(tmp_path / "quiz.db")
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE games ADD COLUMN half_done TEXT")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (migrations.MIGRATIONS[0], broken))
+    conn = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(conn)
+    assert not conn.in_transaction
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "half_done" not in [row[1] for row in conn.execute("PRAGMA table_info(games)")]
+    conn.close()

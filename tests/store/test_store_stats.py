@@ -1,0 +1,69 @@
+"""Stats queries: games per pack, best and average, accuracy breakdowns, most missed."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.store import Store
+
+
+def test_no_games_gives_no_stats(store: Store):
+    assert store.stats() == [] and store.stats("mini") == []
+
+
+def test_games_best_and_average_per_pack_and_kind(store: Store):
+    def game(pack: str, options: dict, score: int | None) -> None:
+        game_id = store.start_game(pack, options)
+        if score is not None:
+            store.finish_game(game_id, score, 0, 0)
+
+    game("a", {"count": 10}, 400)
+    game("a", {"count": 10}, 800)
+    game("a", {"count": 5, "timer": 10}, 300)
+    game("a", {"count": 10}, None)
+    game("a", {"count": 3, "mode": "review"}, 50)  # review games don't set best/average
+    game("b", {"count": 10}, 1000)
+    a, b = store.stats()
+    assert (a.pack_id, a.games, a.unfinished, a.best) == ("a", 5, 1, 800)
+    assert a.average == pytest.approx(500)  # (400 + 800 + 300) / 3
+    assert [(k.kind, k.games, k.finished, k.best, k.average) for k in a.kinds] == [
+        ("10q-untimed", 3, 2, 800, 600.0),
+        ("5q-timed", 1, 1, 300, 300.0),
+        ("review", 1, 1, 50, 50.0),
+    ]
+    assert (b.pack_id, b.games, b.unfinished, b.best) == ("b", 1, 0, 1000)
+    assert [p.pack_id for p in store.stats("b")] == ["b"]
+
+
+def test_accuracy_by_category_and_difficulty(store: Store, play):
+    play(store, "p", [("q1", True), ("q2", True)], category="sets", difficulty="hard")
+    play(store, "p", [("q3", False)], category="sets", difficulty="easy")
+    play(store, "p", [("q4", True), ("q5", False)], category="music", difficulty="medium")
+    play(store, "p", [("q6", False)], category=None, difficulty=None)
+    [stats] = store.stats()
+    assert (stats.overall.right, stats.overall.total) == (3, 6)
+    assert stats.overall.ratio == pytest.approx(0.5)
+    as_tuples = [(a.label, a.right, a.total) for a in stats.by_category]
+    assert as_tuples == [("music", 1, 2), ("sets", 2, 3), ("uncategorised", 0, 1)]
+    as_tuples = [(a.label, a.right, a.total) for a in stats.by_difficulty]
+    assert as_tuples == [("easy", 0, 1), ("medium", 1, 2), ("hard", 2, 2), ("unknown", 0, 1)]
+
+
+def test_most_missed_counts_misses_then_share(store: Store, play):
+    play(store, "p", [("twice", False), ("once-of-one", False), ("once-of-two", False)])
+    play(store, "p", [("twice", False), ("once-of-two", True), ("never", True)])
+    play(store, "other", [("elsewhere", False)] * 3)
+    [p] = store.stats("p")
+    assert [(m.question_id, m.misses, m.attempts) for m in p.most_missed] == [
+        ("twice", 2, 2),
+        ("once-of-one", 1, 1),
+        ("once-of-two", 1, 2),
+    ]
+    [p] = store.stats("p", missed=1)
+    assert [m.question_id for m in p.most_missed] == ["twice"]
+
+
+def test_most_missed_keeps_five(store: Store, play):
+    play(store, "p", [(f"q{n}", False) for n in range(8)])
+    [p] = store.stats()
+    assert len(p.most_missed) == 5
