@@ -1,4 +1,4 @@
-"""Opening the history database: WAL, busy timeout, corrupt files moved aside, read-only fallback."""
+"""Opening the history file: WAL, busy timeout, corrupt files moved aside, read-only fallback."""
 
 from __future__ import annotations
 

@@ -119,4 +119,7 @@ def nothing_due_message(games: int | None, pack_title: str | None = None) -> str
     if games <= 0:
         return f"Questions are due for review{where}."
     plural = "game" if games == 1 else "games"
-    return f"Nothing is due for review{where}; the next question comes back after {games} more {plural}."
+    return (
+        f"Nothing is due for review{where};"
+        f" the next question comes back after {games} more {plural}."
+    )

@@ -1,0 +1,149 @@
+"""`quiz stats`: plain-text history with --data-dir or QUIZ_DATA_DIR, and a friendly empty line."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "fixtures" / "good" / "mini.yaml"
+
+
+@pytest.fixture
+def mini_is_builtin(monkeypatch):
+    """Make the fixture pack the only built-in pack, so prompts can be looked up."""
+    monkeypatch.setattr("quiz.packs.discovery.builtin_pack_files", lambda: [MINI])
+
+
+def fill(folder: Path) -> None:
+    store, _ = Store.open(folder)
+    with store:
+        for score, answers in [
+            (175, [("lens", True, "cinematography", "easy"), ("real-shot", False, "production", "hard")]),
+            (325, [("lens", True, "cinematography", "easy"), ("real-shot", False, "production", "hard"),
+                   ("director", True, "cast", "medium")]),
+        ]:  # fmt: skip
+            game = store.start_game("mini", {"count": 4})
+            for question, right, category, difficulty in answers:
+                store.record_answer(
+                    game, "mini", question, "x", right, 0, 1.0, category, difficulty
+                )
+            store.finish_game(game, score, sum(a[1] for a in answers), len(answers))
+        game = store.start_game("mini", {"count": 4, "timer": 20})
+        store.record_answer(game, "mini", "real-shot", "", False, 0, 20.0, "production", "hard")
+        game = store.start_game("elsewhere", {"count": 10})
+        store.record_answer(game, "elsewhere", "q1", "y", False, 0, 3.0, None, "medium")
+        store.finish_game(game, 0, 0, 1)
+
+
+def test_empty_history_gives_a_friendly_line(tmp_path: Path, capsys):
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "No games played yet. Start one with: quiz\n"
+    assert err == ""
+
+
+def test_stats_per_pack(tmp_path: Path, capsys, mini_is_builtin):
+    fill(tmp_path)
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    elsewhere, mini = out.split("\n\n")
+    assert mini.splitlines() == [
+        "Mini pack (mini)",
+        "  Games: 3 played, 1 unfinished",
+        "  Score: best 325, average 250",
+        "    4q-untimed: 2 finished, best 325, average 250",
+        "  Accuracy: 50% (3 of 6)",
+        "  By category: cast 100% (1/1), cinematography 100% (2/2), production 0% (0/3)",
+        "  By difficulty: easy 100% (2/2), medium 100% (1/1), hard 0% (0/3)",
+        "  Most missed:",
+        "    real-shot: missed 3 of 3 - Was the shot real?",
+    ]
+    assert elsewhere.splitlines() == [
+        "elsewhere",  # not a built-in pack: its id alone, and no prompts
+        "  Games: 1 played, 0 unfinished",
+        "  Score: best 0, average 0",
+        "    10q-untimed: 1 finished, best 0, average 0",
+        "  Accuracy: 0% (0 of 1)",
+        "  By category: uncategorised 0% (0/1)",
+        "  By difficulty: medium 0% (0/1)",
+        "  Most missed:",
+        "    q1: missed 1 of 1",
+    ]
+
+
+def test_one_pack_and_the_env_var(tmp_path: Path, capsys, monkeypatch, mini_is_builtin):
+    fill(tmp_path)
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
+    assert main(["stats", "--pack", "elsewhere"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("elsewhere\n") and "Mini pack" not in out
+    assert main(["stats", "--pack", "nope"]) == 0
+    assert capsys.readouterr().out == "No games of pack nope played yet. Start one with: quiz\n"
+
+
+def test_a_corrupt_history_is_reported_once_and_stats_go_on(tmp_path: Path, capsys):
+    (tmp_path / "quiz.db").write_bytes(b"\x00garbage" * 500)
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "No games played yet. Start one with: quiz\n"
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"quiz stats: history at {tmp_path / 'quiz.db'} was unreadable")
+    assert len(list(tmp_path.glob("quiz-unreadable-*.db"))) == 1
+
+
+def test_a_newer_history_is_an_error(tmp_path: Path, capsys):
+    Store.open(tmp_path)[0].close()
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("quiz stats: error: the history database") and "newer quiz" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_a_locked_history_is_an_error(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setattr("quiz.store.db.BUSY_TIMEOUT", 0.05)
+    path = tmp_path / "quiz.db"
+    with sqlite3.connect(path) as conn:  # a v1 file, so opening it must write
+        conn.execute("CREATE TABLE games (id INTEGER PRIMARY KEY)")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        code = main(["stats", "--data-dir", str(tmp_path)])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err.startswith("quiz stats: error:") and "locked by another program" in err
+
+
+def test_pack_text_cannot_reach_the_terminal_as_escapes(tmp_path: Path, capsys):
+    store, _ = Store.open(tmp_path)
+    with store:
+        game = store.start_game("evil\x1b[2J", {})
+        store.record_answer(game, "evil\x1b[2J", "q\x07", "", False, 0, 1.0, "cat\x1b]0;x\x07")
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_the_command_module_does_not_import_sqlite_until_run():
+    code = "import sys, quiz.cli; quiz.cli.build_parser(); print('sqlite3' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "False", done.stderr
