@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.packs.catalog import Catalog
 
 TITLE_WIDTH = 48
 
@@ -37,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if catalog.invalid else 0
 
 
-def listing(catalog) -> list[str]:
+def listing(catalog: Catalog) -> list[str]:
     """One line per entry: id, title, question count, origin, path (and shadowing)."""
     valid = [entry for entry in catalog.entries if entry.pack is not None]
     id_width = max([len(entry.pack.id) for entry in valid] + [len("INVALID")])
@@ -62,7 +66,7 @@ def listing(catalog) -> list[str]:
     return lines
 
 
-def summary(catalog, packs_dir: Path) -> str:
+def summary(catalog: Catalog, packs_dir: Path) -> str:
     """The closing line: how many packs, and where the player's own packs go."""
     total = len(catalog.entries)
     notes = []
