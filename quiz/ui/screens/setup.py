@@ -76,6 +76,9 @@ class SetupScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        for radio_set in self.query(RadioSet):
+            # Start the keyboard highlight on the pressed choice, not the first one.
+            radio_set._selected = radio_set.pressed_index
         self.query_one("#count", RadioSet).focus()
         self.query_one("#seed", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
 

@@ -30,7 +30,9 @@ class PackList(OptionList):
 
     async def _on_click(self, event: events.Click) -> None:
         # OptionList selects on any click; here one click chooses and a second plays, so
-        # a mouse player can pick a pack and then press Setup.
+        # a mouse player can pick a pack and then press Setup. prevent_default stops
+        # OptionList's own click handler (Textual calls each class's handler in turn).
+        event.prevent_default()
         index = event.style.meta.get("option")
         if index is None or self.get_option_at_index(index).disabled:
             return

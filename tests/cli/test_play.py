@@ -1,0 +1,153 @@
+"""`quiz play` and bare `quiz`: options are checked before the TUI starts, then it starts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.game.selection import GameOptions
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+MINI = FIXTURES / "good" / "mini.yaml"
+STUDIO = FIXTURES / "ui" / "studio.yaml"
+REPO = Path(__file__).parent.parent.parent
+
+# Runs the CLI and reports whether Textual was imported, i.e. whether a TUI could have started.
+PROBE = "import sys; from quiz.cli import main; code = main(sys.argv[1:]); print('textual' in sys.modules); sys.exit(code)"
+
+
+def probe(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env,
+        stdin=subprocess.DEVNULL, timeout=60,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--questions", "0", str(MINI)], 2, "--questions must be at least 1, not 0"),
+        (["--timer", "0", str(MINI)], 2, "--timer must be a positive number of seconds"),
+        (["--timer", "inf", str(MINI)], 2, "--timer must be a positive number of seconds"),
+        (["--difficulty", "extreme", str(MINI)], 2, "invalid choice: 'extreme'"),
+        (["--questions", "ten", str(MINI)], 2, "invalid int value: 'ten'"),
+        (["--category", "nope", str(MINI)], 1, "no questions match category 'nope'"),
+        (["--difficulty", "hard", "--category", "cast", str(MINI)], 1, "no questions match"),
+        (["no-such-pack.yaml"], 1, "no such pack file: no-such-pack.yaml"),
+        ([str(FIXTURES / "bad" / "bad-date.yaml")], 1, "bad-date.yaml:"),
+    ],
+)
+def test_bad_options_and_packs_give_one_line_and_no_tui(
+    args: list[str], code: int, message: str
+) -> None:
+    result = probe("play", *args)
+    assert result.returncode == code
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and message in lines[0]
+    assert result.stdout.strip() == "False"  # Textual never imported
+
+
+class FakeApp:
+    """Stands in for the Textual app: records how it was built and that it ran."""
+
+    made: list[FakeApp] = []
+
+    def __init__(self, packs, start=None, **kwargs) -> None:
+        self.packs, self.start, self.ran, self.return_code = packs, start, False, None
+        FakeApp.made.append(self)
+
+    def run(self) -> None:
+        self.ran = True
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[FakeApp]:
+    import quiz.ui.app
+
+    FakeApp.made = []
+    monkeypatch.setattr(quiz.ui.app, "create_app", FakeApp)
+    return FakeApp.made
+
+
+def test_play_starts_a_game_with_the_options_given(fake_app: list[FakeApp]) -> None:
+    args = ["play", str(MINI), str(STUDIO), "--questions", "3", "--category", "production",
+            "--difficulty", "easy", "--difficulty", "medium", "--timer", "15", "--seed", "9"]  # fmt: skip
+    assert main(args) == 0
+    (app,) = fake_app
+    assert app.ran
+    assert [pack.id for pack in app.packs] == ["mini", "studio"]
+    assert app.start == GameOptions(
+        count=3, categories=("production",), difficulties=("easy", "medium"), timer=15.0, seed=9
+    )
+
+
+def test_play_takes_a_folder_of_packs(fake_app: list[FakeApp]) -> None:
+    assert main(["play", str(FIXTURES / "ui")]) == 0
+    assert sorted(pack.id for pack in fake_app[0].packs) == ["hostile", "studio"]
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_play_accepts_a_data_dir(
+    how: str, fake_app: list[FakeApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if how == "env":
+        monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
+        args = ["play", str(MINI)]
+    else:
+        args = ["play", "--data-dir", str(tmp_path), str(MINI)]
+    assert main(args) == 0
+    assert fake_app[0].ran
+
+
+def test_play_without_packs_uses_the_built_in_ones(
+    fake_app: list[FakeApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.packs.discovery
+
+    monkeypatch.setattr(quiz.packs.discovery, "builtin_pack_files", lambda: [STUDIO])
+    assert main(["play"]) == 0
+    assert [pack.id for pack in fake_app[0].packs] == ["studio"]
+    assert fake_app[0].start == GameOptions()
+
+
+@pytest.mark.parametrize("command", [["play"], []])
+def test_no_built_in_packs_is_one_line_and_exit_1(
+    command: list[str],
+    fake_app: list[FakeApp],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import quiz.packs.discovery
+
+    monkeypatch.setattr(quiz.packs.discovery, "builtin_pack_files", lambda: [])
+    assert main(command) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "no built-in packs found" in lines[0]
+    assert fake_app == []
+
+
+def test_bare_quiz_opens_home_with_the_built_in_packs(
+    fake_app: list[FakeApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.packs.discovery
+
+    monkeypatch.setattr(quiz.packs.discovery, "builtin_pack_files", lambda: [MINI, STUDIO])
+    assert main([]) == 0
+    (app,) = fake_app
+    assert app.ran and app.start is None
+    assert [pack.id for pack in app.packs] == ["mini", "studio"]
+
+
+def test_the_real_built_in_pack_starts_if_present(fake_app: list[FakeApp]) -> None:
+    from quiz.packs.discovery import builtin_pack_files
+
+    if not builtin_pack_files():
+        pytest.skip("the built-in pack is not written yet")
+    assert main(["play", "--seed", "1"]) == 0
+    assert fake_app[0].packs and fake_app[0].start.seed == 1

@@ -1,0 +1,252 @@
+"""The question screen: every way to answer, the reveal, going on, and leaving."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Button, Input, Static
+from ui_helpers import FakeClock, keys_for, make_app, option_key, settle, typed_text
+
+from quiz.game.selection import GameOptions
+from quiz.game.session import Phase
+from quiz.ui.screens.home import HomeScreen
+from quiz.ui.screens.question import QuestionScreen
+from quiz.ui.widgets.choices import Choices
+from quiz.ui.widgets.excerpt import NO_SOURCE
+from quiz.ui.widgets.reveal import RevealPanel
+
+
+def only(category: str, **kwargs) -> GameOptions:
+    return GameOptions(count=None, categories=(category,), seed=7, **kwargs)
+
+
+def texts(screen, selector: str) -> list[str]:
+    return [str(static.content) for static in screen.query(selector).results(Static)]
+
+
+async def start(pilot) -> QuestionScreen:
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen)
+    return screen
+
+
+async def test_question_shows_progress_prompt_and_numbered_options() -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        asked = screen.session.current
+        assert "Question 1 of 1" in str(screen.query_one("#scoreboard", Static).content)
+        assert str(screen.query_one("#prompt", Static).content) == asked.question.prompt
+        prompts = [str(option.prompt) for option in screen.query_one(Choices).options]
+        assert prompts == [f"{n}  {text}" for n, text in enumerate(asked.options, start=1)]
+
+
+@pytest.mark.parametrize("right", [True, False])
+async def test_number_keys_answer_and_reveal_the_verdict(right: bool) -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        asked = screen.session.current
+        await pilot.press(option_key(asked, right))
+        await pilot.pause()
+        assert screen.session.phase is Phase.REVEALED
+        record = screen.session.last
+        assert record is not None and record.correct is right
+        verdict = texts(screen, ".verdict")[0]
+        assert verdict.startswith("✓ Right" if right else "✗ Wrong")
+        assert f"+{record.points} points" in verdict
+        assert f"Answer: {asked.question.answer_text}" in texts(screen, ".answers")[0]
+
+
+async def test_a_number_key_beyond_the_options_does_nothing() -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        count = len(screen.session.current.options)
+        await pilot.press(str(count + 1))
+        await pilot.pause()
+        assert screen.session.phase is Phase.ASKING
+        assert screen.session.records == []
+
+
+async def test_arrows_and_enter_answer_the_highlighted_option() -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert screen.session.last.given == screen.session.current.options[2]
+
+
+async def test_clicking_an_option_answers_it() -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        # The list has a one-row border at the top; option n sits on row n.
+        await pilot.click(Choices, offset=(6, 1 + 3))
+        await pilot.pause()
+        assert screen.session.last.given == screen.session.current.options[3]
+        assert screen.has_class("-revealed")
+
+
+@pytest.mark.parametrize(("key", "given"), [("t", "True"), ("f", "False"), ("1", "True")])
+async def test_true_false_by_letter_or_number(key: str, given: str) -> None:
+    app = make_app(start=only("effects"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        assert screen.session.current.options == ("True", "False")
+        await pilot.press(key)
+        await pilot.pause()
+        assert screen.session.last.given == given
+        assert screen.session.last.correct is (given == "False")
+
+
+async def test_typed_answer_is_submitted_with_enter() -> None:
+    app = make_app(start=only("music"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        assert screen.query_one("#answer", Input).has_focus
+        await pilot.press(*"mira holt", "enter")
+        await pilot.pause()
+        assert screen.session.last.correct
+        assert "Your answer: mira holt" in texts(screen, ".answers")[0]
+
+
+async def test_typed_digits_do_not_trigger_the_number_keys() -> None:
+    app = make_app(start=only("production", difficulties=("medium",)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        while screen.session.current.question.type.value != "number":
+            await pilot.press(*keys_for(screen.session.current), "n")
+            await pilot.pause()
+        assert str(screen.query_one("#unit", Static).content) == "days"
+        await pilot.press(*typed_text(screen.session.current, True), "enter")
+        await pilot.pause()
+        assert screen.session.last.correct
+        assert screen.session.last.given == typed_text(screen.session.current, True)
+
+
+async def test_a_number_question_refuses_text_that_is_no_number() -> None:
+    app = make_app(start=GameOptions(count=None, categories=("production",), seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        if screen.session.current.question.type.value != "number":
+            await pilot.press(*keys_for(screen.session.current), "n")
+            await pilot.pause()
+        await pilot.press(*"lots", "enter")
+        await pilot.pause()
+        assert screen.session.phase is Phase.ASKING
+        assert any("not a number" in n.message for n in app._notifications)
+
+
+async def test_enter_on_an_empty_answer_skips() -> None:
+    app = make_app(start=only("music"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.last.skipped
+        assert texts(screen, ".verdict")[0].startswith("→ Skipped")
+
+
+@pytest.mark.parametrize("how", ["key", "click"])
+async def test_skip_by_key_or_button(how: str) -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        if how == "key":
+            await pilot.press("s")
+        else:
+            await pilot.click("#skip")
+        await pilot.pause()
+        assert screen.session.last.skipped
+
+
+async def test_reveal_shows_explanation_excerpt_highlight_and_attribution() -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        question = screen.session.current.question
+        await pilot.press(option_key(screen.session.current, True))
+        await pilot.pause()
+        assert texts(screen, ".explanation") == [question.explanation]
+        quote = screen.query_one(".quote", Static).content
+        assert str(quote) == f"“{question.source.text}”"
+        highlighted = [str(quote)[s.start : s.end] for s in quote.spans]
+        assert question.source.highlight in highlighted
+        assert texts(screen, ".attribution") == ["— A Shoot Diary, Film Weekly, 17 May 2024"]
+
+
+async def test_a_question_without_a_source_says_so() -> None:
+    app = make_app(start=GameOptions(count=None, categories=("production",), seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        if screen.session.current.question.source is not None:
+            await pilot.press(*keys_for(screen.session.current), "n")
+            await pilot.pause()
+        await pilot.press(*keys_for(screen.session.current))
+        await pilot.pause()
+        assert texts(screen, ".no-source") == [NO_SOURCE]
+        assert not screen.query(".quote")
+
+
+@pytest.mark.parametrize("key", ["enter", "space", "n", "click"])
+async def test_enter_space_n_or_the_next_button_go_on(key: str) -> None:
+    app = make_app(start=GameOptions(count=2, seed=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press(*keys_for(screen.session.current))
+        await pilot.pause()
+        if key == "click":
+            await pilot.click("#next")
+        else:
+            await pilot.press(key)
+        await pilot.pause()
+        assert screen.session.number == 2
+        assert screen.session.phase is Phase.ASKING
+        assert not screen.query(RevealPanel)
+        assert "Question 2 of 2" in str(screen.query_one("#scoreboard", Static).content)
+
+
+async def test_escape_asks_before_leaving() -> None:
+    app = make_app(start=GameOptions(seed=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert screen.session.phase is Phase.FINISHED
+
+
+async def test_the_timer_runs_out_from_the_injected_clock() -> None:
+    clock = FakeClock()
+    app = make_app(start=GameOptions(count=2, seed=3, timer=15), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        clock.advance(10)
+        screen.tick()
+        await pilot.pause()
+        bar = screen.query_one("#timer")
+        assert bar.display and bar.left == pytest.approx(5)
+        assert "Time   5 s" in str(bar.render())
+        assert screen.session.phase is Phase.ASKING
+        clock.advance(5)
+        screen.tick()
+        await pilot.pause()
+        assert screen.session.last.timed_out
+        assert texts(screen, ".verdict")[0].startswith("⏱ Time's up")
+        assert screen.query_one("#next", Button).has_focus
+
+
+async def test_an_untimed_game_has_no_timer_bar() -> None:
+    app = make_app(start=GameOptions(count=1, seed=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        assert not screen.query_one("#timer").display

@@ -1,0 +1,79 @@
+"""Helpers for the UI tests: a fake clock, the fixture packs, and keys that answer right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from quiz.game.selection import AskedQuestion
+from quiz.packs.loader import load_pack
+from quiz.packs.model import Pack, QuestionType, format_number
+from quiz.ui.app import QuizApp, create_app
+
+UI_FIXTURES = Path(__file__).parent.parent / "fixtures" / "ui"
+
+
+class FakeClock:
+    """A clock that only moves when a test says so."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def studio_pack() -> Pack:
+    """The fixed UI test pack: five questions, one of each type and a second choice."""
+    return load_pack(UI_FIXTURES / "studio.yaml")
+
+
+def make_app(packs: list[Pack] | None = None, clock: FakeClock | None = None, **kwargs) -> QuizApp:
+    """An app over the studio pack (or packs), with a fake clock and no cursor blink."""
+    app = create_app(packs or [studio_pack()], clock=clock or FakeClock(), **kwargs)
+    app.cursor_blink = False
+    return app
+
+
+def option_key(asked: AskedQuestion, right: bool) -> str:
+    """The number key of the right option, or of a wrong one."""
+    question = asked.question
+    answer = "True" if question.answer is True else "False" if question.answer is False else None
+    right_text = answer if question.type is QuestionType.TRUE_FALSE else str(question.answer)
+    index = asked.options.index(right_text)
+    if not right:
+        index = next(i for i in range(len(asked.options)) if i != index)
+    return str(index + 1)
+
+
+def typed_text(asked: AskedQuestion, right: bool) -> str:
+    """Text to type for a text or number question, right or wrong."""
+    question = asked.question
+    if question.type is QuestionType.NUMBER:
+        value = float(question.answer) + (0 if right else question.tolerance + 100)
+        return format_number(value)
+    return str(question.answer) if right else "nobody at all"
+
+
+def keys_for(asked: AskedQuestion, right: bool = True) -> list[str]:
+    """Keys that answer this question right (or wrong)."""
+    if asked.question.type in (QuestionType.CHOICE, QuestionType.TRUE_FALSE):
+        return [option_key(asked, right)]
+    return [*typed_text(asked, right), "enter"]
+
+
+async def answer(pilot: Pilot, right: bool = True) -> None:
+    """Answer the current question with keys, then wait for the reveal."""
+    await pilot.press(*keys_for(pilot.app.screen.session.current, right))
+    await pilot.pause()
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let screen switches and mounts finish."""
+    await pilot.pause()
+    await pilot.pause(0.05)
+    await pilot.pause()
