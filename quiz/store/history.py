@@ -12,17 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from quiz.store import review, scores
-from quiz.store.db import (
-    BUSY_TIMEOUT,
-    Opened,
-    StoreError,
-    is_locked,
-    locked_message,
-    memory_database,
-    open_database,
-    utc_now,
-)
+from quiz.store import db, review, scores
+from quiz.store.db import Opened, StoreError
 from quiz.store.rules import game_kind
 from quiz.store.settings import get_setting, set_setting
 from quiz.store.stats import PackStats, pack_stats
@@ -50,8 +41,8 @@ class Store:
         self,
         opened: Opened,
         *,
-        timeout: float = BUSY_TIMEOUT,
-        now: Callable[[], datetime] = utc_now,
+        timeout: float = db.BUSY_TIMEOUT,
+        now: Callable[[], datetime] = db.utc_now,
     ) -> None:
         self._conn = opened.conn
         self.path: Path | None = opened.path
@@ -64,25 +55,27 @@ class Store:
         cls,
         directory: str | os.PathLike[str] | None = None,
         *,
-        timeout: float = BUSY_TIMEOUT,
-        now: Callable[[], datetime] = utc_now,
+        timeout: float | None = None,
+        now: Callable[[], datetime] = db.utc_now,
     ) -> tuple[Store, list[str]]:
         """Open the history in DIRECTORY (default: quiz.datadir.data_dir()).
 
         Returns the store and one-line notices to show the player once (history moved
         aside, or playing on without saving). Raises StoreError if it is locked or newer.
+        TIMEOUT is how long to wait for another copy's lock (default db.BUSY_TIMEOUT).
         """
+        timeout = db.BUSY_TIMEOUT if timeout is None else timeout
         if directory is None:
             from quiz.datadir import data_dir
 
             directory = data_dir()
-        opened = open_database(Path(directory), timeout=timeout, now=now)
+        opened = db.open_database(Path(directory), timeout=timeout, now=now)
         return cls(opened, timeout=timeout, now=now), list(opened.notices)
 
     @classmethod
-    def in_memory(cls, *, now: Callable[[], datetime] = utc_now) -> Store:
+    def in_memory(cls, *, now: Callable[[], datetime] = db.utc_now) -> Store:
         """A store that keeps this run's games in memory and saves nothing."""
-        return cls(Opened(memory_database(), None), now=now)
+        return cls(Opened(db.memory_database(), None), now=now)
 
     @property
     def saving(self) -> bool:
@@ -231,28 +224,24 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._errors():
-            yield self._conn
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as error:
+                if db.is_locked(error):
+                    raise StoreError(db.locked_message(self.path, self._timeout)) from None
+                where = self.path or "memory"
+                raise StoreError(f"the history database {where} failed: {error}") from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One short write transaction; BEGIN IMMEDIATE waits up to the busy timeout."""
-        with self._lock, self._errors():
-            self._conn.execute("BEGIN IMMEDIATE")
+        with self._read() as conn:
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self._conn
-                self._conn.execute("COMMIT")
+                yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-
-    @contextmanager
-    def _errors(self) -> Iterator[None]:
-        try:
-            yield
-        except sqlite3.Error as error:
-            if is_locked(error):
-                raise StoreError(locked_message(self.path, self._timeout)) from None
-            where = self.path or "memory"
-            raise StoreError(f"the history database {where} failed: {error}") from None
