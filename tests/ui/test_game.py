@@ -59,7 +59,7 @@ async def click_answer(pilot, screen: QuestionScreen) -> None:
     if asked.question.type in (QuestionType.CHOICE, QuestionType.TRUE_FALSE):
         right = "True" if asked.question.answer is True else "False"
         text = right if asked.question.type is QuestionType.TRUE_FALSE else asked.question.answer
-        await pilot.click(Choices, offset=(6, 1 + asked.options.index(text)))
+        await pilot.click(Choices, offset=(6, asked.options.index(text)))
     else:
         await pilot.click("#skip")
     await pilot.pause()

@@ -82,8 +82,8 @@ async def test_clicking_an_option_answers_it() -> None:
     app = make_app(start=only("cinematography"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
-        # The list has a one-row border at the top; option n sits on row n.
-        await pilot.click(Choices, offset=(6, 1 + 3))
+        # Options sit one per row from the top of the list (no border).
+        await pilot.click(Choices, offset=(6, 3))
         await pilot.pause()
         assert screen.session.last.given == screen.session.current.options[3]
         assert screen.has_class("-revealed")

@@ -69,7 +69,7 @@ async def test_markup_in_every_pack_field_is_shown_as_written() -> None:
                 for number, option in enumerate(asked.options, start=1):
                     assert shows(choices, f"{number}  {option}")
                 # Click the option whose text is an app.quit "action": it only answers.
-                await pilot.click(Choices, offset=(6, 1 + asked.options.index(question.answer)))
+                await pilot.click(Choices, offset=(6, asked.options.index(question.answer)))
             elif question.type is QuestionType.TRUE_FALSE:
                 await pilot.press("t")
             else:

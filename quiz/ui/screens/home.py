@@ -17,6 +17,7 @@ from quiz.ui.screens.setup import SetupScreen
 from quiz.ui.widgets.pack_list import PackList
 
 TAGLINE = "Trivia about how films and shows are made. Every answer shows its source."
+HINT = "Enter plays 10 questions, untimed; s sets up the game first. Click a pack, click again to play."
 
 
 class HomeScreen(Screen):
@@ -37,6 +38,7 @@ class HomeScreen(Screen):
         yield Static(TAGLINE, id="tagline")
         if self.packs:
             yield PackList(self.packs, id="packs")
+            yield Static(HINT, id="hint")
         else:
             yield Static("No packs found. Start with: quiz play PACK.yaml", id="packs-empty")
         with Horizontal(id="actions"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,6 +21,7 @@ from quiz.ui.widgets.scoreboard import Scoreboard
 from quiz.ui.widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.2
+NARROW = 60  # columns
 OPTION_TYPES = (QuestionType.CHOICE, QuestionType.TRUE_FALSE)
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
 
@@ -32,8 +33,8 @@ def hint_for(kind: QuestionType, count: int) -> str:
     if kind is QuestionType.CHOICE:
         return f"Press 1–{count}, or ↑↓ and Enter, or click an option."
     if kind is QuestionType.NUMBER:
-        return "Type a number (digits or words), then Enter. Enter on nothing skips."
-    return "Type your answer, then Enter. Enter on nothing skips."
+        return "Type a number (digits or words), then Enter; Enter on nothing skips. F1: help."
+    return "Type your answer, then Enter; Enter on nothing skips. F1: help."
 
 
 class QuestionScreen(Screen):
@@ -48,6 +49,9 @@ class QuestionScreen(Screen):
         Binding("escape", "leave", "Leave"),
     ]
 
+    # Short terminals drop the details line and the hint, so the prompt and options fit.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
     def __init__(self, session: GameSession) -> None:
         super().__init__()
         self.session = session
@@ -58,11 +62,11 @@ class QuestionScreen(Screen):
         with VerticalScroll(id="body"):
             yield Static(id="meta")
             yield Static(id="prompt")
-            yield Choices(id="choices")
+            yield Choices(id="choices", compact=True)
             with Horizontal(id="typed"):
                 yield Input(id="answer", placeholder="Your answer")
                 yield Static(id="unit")
-                yield Button("Submit", id="submit", compact=True)
+                yield Button("Submit (Enter)", id="submit", compact=True)
             with Horizontal(id="asking"):
                 yield Static(id="hint")
                 yield Button("Skip (s)", id="skip", compact=True)
@@ -79,6 +83,12 @@ class QuestionScreen(Screen):
             self.set_interval(TICK_SECONDS, self.tick)
         self.show_question()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # On a narrow terminal a compact footer without the palette hint keeps every key.
+        footer = self.query_one(Footer)
+        footer.compact = event.size.width < NARROW
+        footer.show_command_palette = event.size.width >= NARROW
+
     @property
     def kind(self) -> QuestionType:
         return self.session.current.question.type
@@ -89,7 +99,7 @@ class QuestionScreen(Screen):
         question = asked.question
         self.remove_class("-revealed", "-choice", "-typed")
         self.add_class("-choice" if question.type in OPTION_TYPES else "-typed")
-        self._update_scoreboard()
+        self._show_score()
         details = [asked.pack.title, question.category or "", question.difficulty.value]
         self.query_one("#meta", Static).update(Content(" · ").join(plain(d) for d in details if d))
         self.query_one("#prompt", Static).update(plain(question.prompt))
@@ -98,7 +108,7 @@ class QuestionScreen(Screen):
         if question.type in OPTION_TYPES:
             choices = self.query_one(Choices)
             choices.show(asked.options)
-            choices.focus()
+            choices.focus(scroll_visible=False)
         else:
             field = self.query_one("#answer", Input)
             field.value = ""
@@ -107,7 +117,7 @@ class QuestionScreen(Screen):
                 "A number" if question.type is QuestionType.NUMBER else "Your answer"
             )
             self.query_one("#unit", Static).update(plain(question.unit or ""))
-            field.focus()
+            field.focus(scroll_visible=False)
         skip_label = "Skip (s)" if question.type in OPTION_TYPES else "Skip"
         self.query_one("#skip", Button).label = skip_label
         self.query_one(VerticalScroll).scroll_home(animate=False)
@@ -117,12 +127,13 @@ class QuestionScreen(Screen):
     def show_reveal(self, record: AnswerRecord) -> None:
         """Reveal the verdict, the right answer and the source, on the same screen."""
         self.add_class("-revealed")
-        self._update_scoreboard()
+        self._show_score()
+        self._show_time_left()
         self.query_one("#reveal-body").mount(RevealPanel(record, scored=self.session.scored))
         last = self.session.number >= self.session.total
         next_button = self.query_one("#next", Button)
         next_button.label = "Results (n)" if last else "Next (n)"
-        next_button.focus()
+        next_button.focus(scroll_visible=False)
         self.query_one(VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -134,11 +145,7 @@ class QuestionScreen(Screen):
         if record is not None:
             self._answered(record)
             return
-        left = self.session.time_left()
-        if left is not None:
-            bar = self.query_one(TimerBar)
-            bar.limit = self.session.limit or 1.0
-            bar.left = left
+        self._show_time_left()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         asking = self.session.phase is Phase.ASKING
@@ -226,6 +233,13 @@ class QuestionScreen(Screen):
     def _option_count(self) -> int:
         return len(self.session.current.options) if self.kind in OPTION_TYPES else 0
 
-    def _update_scoreboard(self) -> None:
+    def _show_time_left(self) -> None:
+        left = self.session.time_left()  # frozen by the session once the question is answered
+        if left is not None:
+            bar = self.query_one(TimerBar)
+            bar.limit = self.session.limit or 1.0
+            bar.left = left
+
+    def _show_score(self) -> None:
         s = self.session
         self.query_one(Scoreboard).show(s.number, s.total, s.score, s.streak, s.scored)

@@ -15,7 +15,8 @@ from quiz.game.session import AnswerRecord, GameSession, Summary
 from quiz.ui.screens.source import SourceScreen
 from quiz.ui.text import duration
 
-COLUMNS = (("#", 3), ("", 1), ("Question", 26), ("Your answer", 13), ("Answer", 13), ("Points", 6))
+COLUMNS = (("#", 3), ("", 1), ("Question", 0), ("Your answer", 13), ("Answer", 13), ("Points", 6))
+FIXED_WIDTH = 2 + 2 * len(COLUMNS) + sum(width for _, width in COLUMNS)  # margins and padding
 
 
 def cell(text: str, justify: str = "left") -> Text:
@@ -72,7 +73,8 @@ class ResultsScreen(Screen):
         yield Static(stats_line(self.summary), id="stats")
         table: DataTable[Text] = DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         for label, width in COLUMNS:
-            table.add_column(label, width=width)
+            # The question column takes the width the others leave.
+            table.add_column(label, width=width or max(20, self.app.size.width - FIXED_WIDTH - 1))
         for number, record in enumerate(self.summary.records, start=1):
             table.add_row(*row(number, record))
         yield table

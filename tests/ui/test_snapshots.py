@@ -1,0 +1,100 @@
+"""SVG snapshots of every screen at 80x24, and the question screen at 40x12 and 120x40.
+
+Deterministic: the studio fixture pack, fixed seeds, a fake clock, no cursor blink.
+Regenerate with `pytest tests/ui/test_snapshots.py --snapshot-update`, then look at them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ui_helpers import FakeClock, answer, make_app, settle
+
+from quiz.game.selection import GameOptions
+
+CHOICE = GameOptions(count=None, categories=("cinematography",), timer=30, seed=7)
+TYPED = GameOptions(count=None, categories=("production",), difficulties=("medium",), seed=3)
+
+
+def game_app(options: GameOptions, clock: FakeClock | None = None):
+    return make_app(clock=clock, start=options)
+
+
+def test_home(snap_compare) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=settle)
+
+
+def test_setup(snap_compare) -> None:
+    async def open_setup(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_setup)
+
+
+def timed_question(clock: FakeClock):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        clock.advance(12)
+        pilot.app.screen.tick()
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_choice_question(snap_compare, size: tuple[int, int]) -> None:
+    clock = FakeClock()
+    app = game_app(CHOICE, clock)
+    assert snap_compare(app, terminal_size=size, run_before=timed_question(clock))
+
+
+def test_typed_question(snap_compare) -> None:
+    async def to_number_question(pilot) -> None:
+        await settle(pilot)
+        while pilot.app.screen.session.current.question.type.value != "number":
+            await answer(pilot)
+            await pilot.press("n")
+            await pilot.pause()
+        await pilot.press(*"4", "0")
+        await pilot.pause()
+
+    assert snap_compare(game_app(TYPED), terminal_size=(80, 24), run_before=to_number_question)
+
+
+def test_reveal_with_excerpt(snap_compare) -> None:
+    clock = FakeClock()
+
+    async def answer_wrong(pilot) -> None:
+        await settle(pilot)
+        clock.advance(6)
+        await answer(pilot, right=False)
+
+    app = game_app(CHOICE, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=answer_wrong)
+
+
+def test_results(snap_compare) -> None:
+    clock = FakeClock()
+
+    async def play_through(pilot) -> None:
+        await settle(pilot)
+        screen = pilot.app.screen
+        while screen.session.phase.value != "finished":
+            clock.advance(9)
+            await answer(pilot, right=screen.session.number != 3)
+            await pilot.press("n")
+            await pilot.pause()
+        await settle(pilot)
+
+    app = game_app(GameOptions(count=None, seed=5), clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=play_through)
+
+
+def test_help(snap_compare) -> None:
+    async def open_help(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=open_help)
