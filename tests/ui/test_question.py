@@ -95,6 +95,8 @@ async def test_true_false_by_letter_or_number(key: str, given: str) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         assert screen.session.current.options == ("True", "False")
+        prompts = [str(option.prompt) for option in screen.query_one(Choices).options]
+        assert prompts == ["1/t  True", "2/f  False"]  # the letter keys are shown on screen
         await pilot.press(key)
         await pilot.pause()
         assert screen.session.last.given == given

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Pack
 from quiz.ui.screens.setup import SetupScreen
+from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.pack_list import PackList
 
 TAGLINE = "Trivia about how films and shows are made. Every answer shows its source."
@@ -46,7 +47,7 @@ class HomeScreen(Screen):
             yield Button("Setup (s)", id="setup")
             yield Button("Help (?)", id="help")
             yield Button("Quit (q)", id="quit")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         if self.packs:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from quiz.game.matching import number_value
 from quiz.game.session import AnswerRecord, GameSession, Phase
@@ -16,20 +16,21 @@ from quiz.packs.model import QuestionType
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
+from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.reveal import RevealPanel
 from quiz.ui.widgets.scoreboard import Scoreboard
 from quiz.ui.widgets.timer_bar import TimerBar
 
 TICK_SECONDS = 0.2
-NARROW = 60  # columns
-OPTION_TYPES = (QuestionType.CHOICE, QuestionType.TRUE_FALSE)
+TF = QuestionType.TRUE_FALSE
+OPTION_TYPES = (QuestionType.CHOICE, TF)
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
 
 
 def hint_for(kind: QuestionType, count: int) -> str:
     """The on-screen line saying how to answer this kind of question."""
     if kind is QuestionType.TRUE_FALSE:
-        return "Press 1 or t for True, 2 or f for False; or ↑↓ and Enter; or click."
+        return "Press 1 or t for True, 2 or f for False, or ↑↓ and Enter, or click."
     if kind is QuestionType.CHOICE:
         return f"Press 1–{count}, or ↑↓ and Enter, or click an option."
     if kind is QuestionType.NUMBER:
@@ -42,8 +43,9 @@ class QuestionScreen(Screen):
 
     BINDINGS = [
         *(Binding(str(n), f"answer({n - 1})", str(n), group=ANSWER_KEYS) for n in range(1, 10)),
-        Binding("t", "true_false(True)", "True"),
-        Binding("f", "true_false(False)", "False"),
+        # t and f are shown on the options themselves ("1/t  True").
+        Binding("t", "true_false(True)", "True", show=False),
+        Binding("f", "true_false(False)", "False", show=False),
         Binding("s", "skip", "Skip"),
         Binding("n,space,enter", "next", "Next", key_display="n"),
         Binding("escape", "leave", "Leave"),
@@ -73,7 +75,7 @@ class QuestionScreen(Screen):
             with Vertical(id="reveal"):
                 yield Vertical(id="reveal-body")
                 yield Button("Next (n)", id="next", variant="primary")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         timed = self.session.time_left() is not None
@@ -82,12 +84,6 @@ class QuestionScreen(Screen):
         if timed:
             self.set_interval(TICK_SECONDS, self.tick)
         self.show_question()
-
-    def on_resize(self, event: events.Resize) -> None:
-        # On a narrow terminal a compact footer without the palette hint keeps every key.
-        footer = self.query_one(Footer)
-        footer.compact = event.size.width < NARROW
-        footer.show_command_palette = event.size.width >= NARROW
 
     @property
     def kind(self) -> QuestionType:
@@ -107,7 +103,8 @@ class QuestionScreen(Screen):
         self.query_one("#reveal-body").remove_children()
         if question.type in OPTION_TYPES:
             choices = self.query_one(Choices)
-            choices.show(asked.options)
+            letters = [o[0].lower() for o in asked.options] if question.type is TF else ()
+            choices.show(asked.options, letters)
             choices.focus(scroll_visible=False)
         else:
             field = self.query_one("#answer", Input)
@@ -191,7 +188,7 @@ class QuestionScreen(Screen):
             if confirmed:
                 self.app.abandon(self.session)  # type: ignore[attr-defined]
 
-        self.app.push_screen(ConfirmScreen("Leave this game? Your answers so far are kept."), leave)
+        self.app.push_screen(ConfirmScreen("Leave this game and go back home?"), leave)
 
     @on(Choices.OptionSelected)
     def _option_chosen(self, event: Choices.OptionSelected) -> None:

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, DataTable, Static
 
 from quiz.game.session import AnswerRecord, GameSession, Summary
 from quiz.ui.screens.source import SourceScreen
 from quiz.ui.text import duration
+from quiz.ui.widgets.footer import QuizFooter
 
-COLUMNS = (("#", 3), ("", 1), ("Question", 0), ("Your answer", 13), ("Answer", 13), ("Points", 6))
-FIXED_WIDTH = 2 + 2 * len(COLUMNS) + sum(width for _, width in COLUMNS)  # margins and padding
+SHORT = 20  # rows
+COLUMNS = ("#", "", "Question", "Your answer", "Answer", "Points")
+
+
+def column_widths(screen_width: int) -> tuple[int, ...]:
+    """Widths that fill the screen: the question gets half the room, each answer a quarter."""
+    room = screen_width - 3 - 2 * len(COLUMNS) - (3 + 1 + 6)  # margins, cell padding, fixed
+    answer = max(13, room // 4)
+    return (3, 1, max(20, room - 2 * answer), answer, answer, 6)
 
 
 def cell(text: str, justify: str = "left") -> Text:
@@ -31,7 +39,7 @@ def row(number: int, record: AnswerRecord) -> tuple[Text, ...]:
         cell(str(number), "right"),
         cell(symbol),
         cell(record.asked.question.prompt),
-        cell(record.given or ("(skipped)" if record.skipped else "(no answer)")),
+        cell(record.given or ("(timed out)" if record.timed_out else "(skipped)")),
         cell(record.asked.question.answer_text),
         cell(str(record.points), "right"),
     )
@@ -61,6 +69,8 @@ class ResultsScreen(Screen):
         Binding("h,escape", "home", "Home", key_display="h"),
     ]
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
     def __init__(self, session: GameSession, summary: Summary) -> None:
         super().__init__()
         self.session = session
@@ -72,9 +82,8 @@ class ResultsScreen(Screen):
         yield Static(title, id="title")
         yield Static(stats_line(self.summary), id="stats")
         table: DataTable[Text] = DataTable(id="answers", cursor_type="row", zebra_stripes=True)
-        for label, width in COLUMNS:
-            # The question column takes the width the others leave.
-            table.add_column(label, width=width or max(20, self.app.size.width - FIXED_WIDTH - 1))
+        for label, width in zip(COLUMNS, column_widths(self.app.size.width), strict=True):
+            table.add_column(label, width=width)
         for number, record in enumerate(self.summary.records, start=1):
             table.add_row(*row(number, record))
         yield table
@@ -84,10 +93,15 @@ class ResultsScreen(Screen):
             yield Button(f"Retry {len(self.missed)} missed (m)", id="retry",
                          disabled=not self.missed)  # fmt: skip
             yield Button("Home (h)", id="home")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # One-line buttons on a short terminal leave room for the table.
+        for button in self.query(Button):
+            button.compact = event.size.height < SHORT
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":

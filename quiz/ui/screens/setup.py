@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, SelectionList, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Difficulty, Pack
 from quiz.ui.text import plain
+from quiz.ui.widgets.footer import QuizFooter
 
 COUNTS: tuple[int | None, ...] = (5, 10, 20, None)
 TIMERS: tuple[float | None, ...] = (None, 15.0, 30.0)
@@ -73,7 +74,7 @@ class SetupScreen(Screen):
         with Horizontal(id="actions"):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         for radio_set in self.query(RadioSet):

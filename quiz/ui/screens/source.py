@@ -19,6 +19,8 @@ class SourceScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter,space,q", "close", "Close", key_display="esc")]
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+
     def __init__(self, record: AnswerRecord, scored: bool = True) -> None:
         super().__init__()
         self.record = record

@@ -10,15 +10,18 @@ from textual.widgets import OptionList
 from quiz.ui.text import plain
 
 
-def numbered(number: int, text: str) -> Content:
-    """'1  Option text' with the number emphasised; the option text stays plain."""
-    return Content.assemble((f"{number}", "bold $accent"), "  ", plain(text))
+def numbered(key: str, text: str) -> Content:
+    """'1  Option text' with the key emphasised; the option text stays plain."""
+    return Content.assemble((key, "bold $accent"), "  ", plain(text))
 
 
 class Choices(OptionList):
     """An option list whose options are numbered from 1; selecting one answers."""
 
-    def show(self, options: Sequence[str]) -> None:
-        """Replace the options, numbered 1..N, and highlight the first."""
-        self.set_options(numbered(n, text) for n, text in enumerate(options, start=1))
+    def show(self, options: Sequence[str], letters: Sequence[str] = ()) -> None:
+        """Replace the options, numbered 1..N (and lettered, e.g. 1/t), highlight the first."""
+        keys = [str(n) for n in range(1, len(options) + 1)]
+        if letters:
+            keys = [f"{key}/{letter}" for key, letter in zip(keys, letters, strict=True)]
+        self.set_options(numbered(key, text) for key, text in zip(keys, options, strict=True))
         self.highlighted = 0 if options else None
