@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, RadioSet, SelectionList
-from ui_helpers import make_app, settle, studio_pack
+from ui_helpers import make_app, settle, studio_pack, wait_for
 
 from quiz.game.selection import GameOptions
 from quiz.packs.loader import load_pack
@@ -205,3 +206,23 @@ async def test_setup_back_goes_home(how: str) -> None:
             await pilot.click("#back")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_theme_can_be_changed_from_the_command_palette() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme != "nord"
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        palette = app.screen
+        await pilot.press(*"theme")
+        await wait_for(pilot, lambda: palette.query_one(CommandList).option_count > 0)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is not palette)
+        themes = app.screen
+        await pilot.press(*"nord")
+        await wait_for(pilot, lambda: themes.query_one(CommandList).option_count == 1)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.theme == "nord"

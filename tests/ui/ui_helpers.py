@@ -77,3 +77,12 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.pause(0.05)
     await pilot.pause()
+
+
+async def wait_for(pilot: Pilot, ready, tries: int = 100) -> None:
+    """Let the app run until `ready()` is true (for work Textual does in the background)."""
+    for _ in range(tries):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got ready")
