@@ -6,11 +6,8 @@ import argparse
 import sys
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    """`quiz` alone takes no arguments beyond the top-level ones."""
-
-
 def run(args: argparse.Namespace) -> int:
+    """Open the home screen over the built-in packs (1 with one error line if there are none)."""
     from quiz.packs.discovery import builtin_dir, builtin_pack_files
     from quiz.packs.loader import load_pack
     from quiz.packs.problems import PackError

@@ -109,7 +109,6 @@ class QuestionScreen(Screen):
         else:
             field = self.query_one("#answer", Input)
             field.value = ""
-            field.type = "text"
             field.placeholder = (
                 "A number" if question.type is QuestionType.NUMBER else "Your answer"
             )
