@@ -141,12 +141,12 @@ class Recorder:
         return done is not None and done.new_best and is_ranked(done.kind)
 
     def best_scores(self) -> dict[str, dict[str, int]]:
-        """{pack id: {kind: best score}} for normal play (review and retry left out)."""
+        """{pack id: {kind: best score}} for normal play (review, retry and 0 left out)."""
         table = self.store.best_scores()
         return {
             pack: ranked
             for pack, kinds in table.items()
-            if (ranked := {kind: score for kind, score in kinds.items() if is_ranked(kind)})
+            if (ranked := {k: score for k, score in kinds.items() if is_ranked(k) and score > 0})
         }
 
     def stats(self) -> list[PackStats]:

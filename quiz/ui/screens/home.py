@@ -1,8 +1,9 @@
-"""The home screen: the packs to play, with play, setup, help and quit."""
+"""The home screen: the packs to play (with best scores), and play, setup, review, stats."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,32 +14,44 @@ from textual.widgets import Button, OptionList, Static
 
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Pack
-from quiz.ui.screens.setup import SetupScreen
+from quiz.ui.history import recorder_of, use
 from quiz.ui.widgets.footer import QuizFooter
-from quiz.ui.widgets.pack_list import PackList
+from quiz.ui.widgets.pack_list import PackList, Row, pack_of
+
+if TYPE_CHECKING:
+    from quiz.packs.catalog import PackEntry
 
 TAGLINE = "Trivia about how films and shows are made. Every answer shows its source."
 HINT = "Enter plays 10 questions, untimed; s sets up the game first. Click a pack, click again to play."
 
 
 class HomeScreen(Screen):
-    """Pick a pack: Enter plays it with the defaults, s sets up a game first."""
+    """Pick a pack: Enter plays it with the defaults, s sets up a game first.
+
+    With a history (the app's recorder), the rows show best scores, r reviews the due
+    questions of the chosen pack and t shows the stats. Rows for pack files that can't be
+    played (invalid, or hidden by a pack with the same id) show why on Enter.
+    """
 
     BINDINGS = [
         Binding("enter", "play", "Play"),
         Binding("s", "setup", "Setup"),
+        Binding("r", "review", "Review"),
+        Binding("t", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, packs: Sequence[Pack]) -> None:
+    def __init__(self, packs: Sequence[Pack], entries: Sequence[PackEntry] | None = None) -> None:
         super().__init__()
         self.packs = tuple(packs)
+        self.rows: tuple[Row, ...] = tuple(entries) if entries is not None else self.packs
+        self.bests: Mapping[str, Mapping[str, int]] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("quiz", id="title")
         yield Static(TAGLINE, id="tagline")
-        if self.packs:
-            yield PackList(self.packs, id="packs")
+        if self.rows:
+            yield PackList(self.rows, id="packs")
             yield Static(HINT, id="hint")
         else:
             yield Static("No packs found. Start with: quiz play PACK.yaml", id="packs-empty")
@@ -50,38 +63,85 @@ class HomeScreen(Screen):
         yield QuizFooter()
 
     def on_mount(self) -> None:
-        if self.packs:
+        if self.rows:
             packs = self.query_one(PackList)
             packs.highlighted = 0
             packs.focus()
 
+    def on_screen_resume(self) -> None:
+        # Best scores are read only when home is shown, and again after every game.
+        bests = use(self, lambda history: history.best_scores(), {})
+        if bests != self.bests and self.rows:
+            self.bests = bests
+            self.query_one(PackList).show_bests(bests)
+
     @property
-    def chosen(self) -> Pack | None:
-        """The highlighted pack, if any."""
-        if not self.packs:
+    def row(self) -> Row | None:
+        """The highlighted row, if any."""
+        if not self.rows:
             return None
         index = self.query_one(PackList).highlighted
-        return self.packs[index] if index is not None else None
+        return self.rows[index] if index is not None else None
+
+    @property
+    def chosen(self) -> Pack | None:
+        """The highlighted pack, if it can be played."""
+        row = self.row
+        return pack_of(row) if row is not None else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("play", "setup"):
+        if action == "play":
+            return self.row is not None
+        if action == "setup":
             return self.chosen is not None
+        if action in ("review", "stats"):
+            return recorder_of(self) is not None and bool(self.packs)
         return True
 
     def action_play(self) -> None:
-        """Play the chosen pack with the default options."""
-        if self.chosen is not None:
-            self.app.start_game([self.chosen], GameOptions())  # type: ignore[attr-defined]
+        """Play the chosen pack with the default options, or show why it can't be played."""
+        row = self.row
+        if row is None:
+            return
+        pack = pack_of(row)
+        if pack is not None:
+            self.app.start_game([pack], GameOptions())  # type: ignore[attr-defined]
+        else:
+            from quiz.ui.screens.problems import ProblemsScreen
+
+            self.app.push_screen(ProblemsScreen(row))  # type: ignore[arg-type]
 
     def action_setup(self) -> None:
         """Open the setup screen for the chosen pack."""
         if self.chosen is not None:
+            from quiz.ui.screens.setup import SetupScreen
+
             self.app.push_screen(SetupScreen(self.chosen))
+
+    def action_review(self) -> None:
+        """Review the chosen pack's due questions (every pack's, on an unplayable row)."""
+        plan = use(self, lambda history: history.review(self.packs, self.chosen), None)
+        if plan is None:
+            return
+        if plan.message:
+            self.notify(plan.message, title="Review", markup=False)
+        else:
+            self.app.start_review(plan)  # type: ignore[attr-defined]
+
+    def action_stats(self) -> None:
+        """Show the stats of every pack played."""
+        from quiz.ui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.packs))
 
     @on(OptionList.OptionSelected, "#packs")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_play()
+
+    @on(OptionList.OptionHighlighted, "#packs")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -12,9 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
 from quiz.game.session import AnswerRecord, GameSession, Summary
+from quiz.store.recorder import kind_label
+from quiz.ui.history import use
 from quiz.ui.screens.source import SourceScreen
 from quiz.ui.text import duration
 from quiz.ui.widgets.footer import QuizFooter
+
+if TYPE_CHECKING:
+    from quiz.store.history import Finished
 
 SHORT = 20  # rows
 COLUMNS = ("#", "", "Question", "Your answer", "Answer", "Points")
@@ -60,6 +67,20 @@ def stats_line(summary: Summary) -> Content:
     return Content.assemble(*parts)
 
 
+def best_line(done: Finished, new_best: bool) -> Content | None:
+    """'★ New best! 1,250 (10q), up from 900', or 'Best for 10q: 1,250' when not beaten
+    (None when there is no best yet)."""
+    kind = kind_label(done.kind)
+    if new_best:
+        since = "" if done.previous_best is None else f", up from {done.previous_best:,}"
+        return Content.assemble(
+            ("★ New best!", "bold $success"), f" {done.score:,} ({kind}){since}"
+        )
+    if done.previous_best is None:
+        return None
+    return Content(f"Best for {kind}: {max(done.score, done.previous_best):,}")
+
+
 class ResultsScreen(Screen):
     """How the game went; Enter on a row shows that question's source."""
 
@@ -76,11 +97,14 @@ class ResultsScreen(Screen):
         self.session = session
         self.summary = summary
         self.missed = session.missed()
+        self.review = False  # set in compose, from the history
 
     def compose(self) -> ComposeResult:
+        mode = use(self, lambda history: history.mode_of(self.session), "play")
+        self.review = mode == "review"
         title = "Results" if self.summary.scored else "Practice results (not scored)"
-        yield Static(title, id="title")
-        yield Static(stats_line(self.summary), id="stats")
+        yield Static("Review results" if self.review else title, id="title")
+        yield Static(self._stats(mode), id="stats")
         table: DataTable[Text] = DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         for label, width in zip(COLUMNS, column_widths(self.app.size.width), strict=True):
             table.add_column(label, width=width)
@@ -89,11 +113,22 @@ class ResultsScreen(Screen):
         yield table
         yield Static("Enter on a row, or click it twice, to see its source.", id="hint")
         with Horizontal(id="actions"):
-            yield Button("Play again (p)", id="play_again", variant="primary")
+            yield Button("Play again (p)", id="play_again", variant="primary",
+                         disabled=self.review)  # fmt: skip
             yield Button(f"Retry {len(self.missed)} missed (m)", id="retry",
                          disabled=not self.missed)  # fmt: skip
             yield Button("Home (h)", id="home")
         yield QuizFooter()
+
+    def _stats(self, mode: str) -> Content:
+        """The stats line, and under it the best score of normal play, if it has one."""
+        line = stats_line(self.summary)
+        done = use(self, lambda history: history.finished(self.session), None)
+        if done is None or mode != "play":
+            return line
+        new_best = use(self, lambda history: history.new_best(self.session), False)
+        best = best_line(done, new_best)
+        return line if best is None else Content("\n").join([line, best])
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
@@ -106,6 +141,8 @@ class ResultsScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
             return bool(self.missed)
+        if action == "play_again":
+            return not self.review  # a review plays what was due; nothing to play again
         return True
 
     def action_play_again(self) -> None:

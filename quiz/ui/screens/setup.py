@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,11 +16,29 @@ from textual.widgets.selection_list import Selection
 
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Difficulty, Pack
+from quiz.ui.history import use
 from quiz.ui.text import plain
 from quiz.ui.widgets.footer import QuizFooter
 
 COUNTS: tuple[int | None, ...] = (5, 10, 20, None)
 TIMERS: tuple[float | None, ...] = (None, 15.0, 30.0)
+
+
+def remembered(last: Mapping[str, object]) -> tuple[int | None, float | None, set[str], set[str]]:
+    """Count, timer, categories and difficulties from the last setup saved (defaults for
+    anything missing or not one of the choices on screen)."""
+    count = last.get("count", 10)
+    timer = last.get("timer")
+    picked = [last.get(key) for key in ("categories", "difficulties")]
+    categories, difficulties = (
+        {str(v) for v in p} if isinstance(p, list) else set() for p in picked
+    )
+    return (
+        count if count in COUNTS else 10,  # type: ignore[return-value]
+        timer if timer in TIMERS else None,  # type: ignore[return-value]
+        categories,
+        difficulties,
+    )
 
 
 def counted(label: str, count: int) -> Content:
@@ -41,6 +60,8 @@ class SetupScreen(Screen):
 
     def compose(self) -> ComposeResult:
         questions = self.pack.questions
+        last = use(self, lambda history: history.last_setup(), {})
+        count_was, timer_was, categories_were, difficulties_were = remembered(last)
         yield Static(Content.assemble("Set up: ", plain(self.pack.title, "bold")), id="title")
         with VerticalScroll(id="form"), Horizontal(id="columns"):
             with Vertical(id="left"):
@@ -48,25 +69,35 @@ class SetupScreen(Screen):
                     counts.border_title = "Questions"
                     for count in COUNTS:
                         label = str(count) if count else f"All {len(questions)}"
-                        yield RadioButton(label, value=count == 10)
+                        yield RadioButton(label, value=count == count_was)
                 with RadioSet(id="timer") as timers:
                     timers.border_title = "Timer per question"
                     for timer in TIMERS:
-                        yield RadioButton(f"{timer:.0f} s" if timer else "Off", value=not timer)
+                        yield RadioButton(
+                            f"{timer:.0f} s" if timer else "Off", value=timer == timer_was
+                        )
                 seed = Input(id="seed", type="integer", placeholder="random")
                 seed.border_title = "Seed (same seed, same game)"
                 yield seed
             with Vertical(id="right"):
                 by_category = Counter(q.category for q in questions if q.category)
                 categories = SelectionList[str](
-                    *(Selection(counted(c, n), c) for c, n in sorted(by_category.items())),
+                    *(
+                        Selection(counted(c, n), c, c in categories_were)
+                        for c, n in sorted(by_category.items())
+                    ),
                     id="categories",
                 )
                 categories.border_title = "Categories (none ticked: all)"
                 yield categories
                 by_difficulty = Counter(q.difficulty for q in questions)
                 difficulties = SelectionList[str](
-                    *(Selection(counted(d.value, by_difficulty[d]), d.value) for d in Difficulty),
+                    *(
+                        Selection(
+                            counted(d.value, by_difficulty[d]), d.value, d in difficulties_were
+                        )
+                        for d in Difficulty
+                    ),
                     id="difficulties",
                 )
                 difficulties.border_title = "Difficulty (none ticked: all)"
@@ -97,8 +128,18 @@ class SetupScreen(Screen):
         )
 
     def action_start(self) -> None:
-        """Start a game with these options (a notice says so if no question matches)."""
-        self.app.start_game([self.pack], self.options())  # type: ignore[attr-defined]
+        """Start a game with these options (a notice says so if no question matches); the
+        choices are remembered for next time (all but the seed)."""
+        options = self.options()
+        choices = {
+            "count": options.count,
+            "timer": options.timer,
+            "categories": list(options.categories),
+            "difficulties": list(options.difficulties),
+            "pack": self.pack.id,
+        }
+        use(self, lambda history: history.remember_setup(choices), None, doing="save to")
+        self.app.start_game([self.pack], options)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         """Back to the home screen."""

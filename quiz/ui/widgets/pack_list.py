@@ -1,32 +1,96 @@
-"""The list of packs on the home screen: a click chooses a pack, a double-click plays it."""
+"""The list of packs on the home screen: a click chooses a pack, a double-click plays it.
+
+Rows are packs, or catalog entries (quiz.packs.catalog.PackEntry) so that an invalid or
+shadowed pack file is listed too, dimmed, with what is wrong with it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Union
 
 from textual import events
 from textual.content import Content
 from textual.widgets import OptionList
 
 from quiz.packs.model import Pack
+from quiz.store.recorder import kind_label
 from quiz.ui.text import plain
 
+if TYPE_CHECKING:
+    from quiz.packs.catalog import PackEntry
 
-def pack_entry(pack: Pack) -> Content:
-    """Title, description and question count of a pack, as three plain lines."""
+Row = Union[Pack, "PackEntry"]
+Bests = Mapping[str, Mapping[str, int]]
+BESTS_SHOWN = 3
+DIMMED = "$text-disabled"
+
+
+def pack_of(row: Row) -> Pack | None:
+    """The pack a row plays, or None when it can't be played (invalid or shadowed)."""
+    if isinstance(row, Pack):
+        return row
+    return row.pack if row.playable else None
+
+
+def best_text(kinds: Mapping[str, int]) -> str:
+    """'best 1,250 (10q) · 900 (5q, timed)': the highest scores first, at most three."""
+    ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))[:BESTS_SHOWN]
+    return "best " + " · ".join(f"{score:,} ({kind_label(kind)})" for kind, score in ranked)
+
+
+def pack_entry(pack: Pack, bests: Mapping[str, int] | None = None) -> Content:
+    """Title, description, question count and best scores of a pack, as plain lines."""
     count = len(pack.questions)
     lines = [plain(pack.title, "bold")]
     if pack.description:
         lines.append(plain(pack.description, "$text-muted"))
-    lines.append(Content(f"{count} question{'s' if count != 1 else ''}"))
+    counted = f"{count} question{'s' if count != 1 else ''}"
+    if bests:
+        counted += f" · {best_text(bests)}"
+    lines.append(Content(counted))
     return Content("\n").join(lines)
+
+
+def unplayable_entry(entry: PackEntry) -> Content:
+    """An invalid or shadowed pack file: its name, what is wrong, and where it is."""
+    problem = entry.first_problem
+    if problem is not None:
+        more = len(entry.problems) - 1
+        title = plain(entry.path.name, f"bold {DIMMED}")
+        why = f"invalid: {problem.message} (line {problem.line})"
+        if more:
+            why += f"; {more} more problem{'s' if more != 1 else ''}"
+    else:
+        pack = entry.pack
+        assert pack is not None and entry.shadowed_by is not None
+        title = plain(pack.title, f"bold {DIMMED}")
+        why = f"hidden: {entry.shadowed_by.path} has the same id '{pack.id}'"
+    where = f"{entry.origin}: {entry.path} · Enter shows why"
+    return Content("\n").join([title, plain(why, DIMMED), plain(where, DIMMED)])
+
+
+def row_content(row: Row, bests: Bests) -> Content:
+    """The list entry for one row."""
+    pack = pack_of(row)
+    if pack is None:
+        return unplayable_entry(row)  # type: ignore[arg-type]
+    return pack_entry(pack, bests.get(pack.id))
 
 
 class PackList(OptionList):
     """Packs to play; Enter or a double-click selects, a single click only highlights."""
 
-    def __init__(self, packs: Sequence[Pack], **kwargs: object) -> None:
-        super().__init__(*(pack_entry(pack) for pack in packs), **kwargs)  # type: ignore[arg-type]
+    def __init__(self, rows: Sequence[Row], bests: Bests | None = None, **kwargs: object) -> None:
+        self.rows = tuple(rows)
+        contents = (row_content(row, bests or {}) for row in self.rows)
+        super().__init__(*contents, **kwargs)  # type: ignore[arg-type]
+
+    def show_bests(self, bests: Bests) -> None:
+        """Redraw the rows with these best scores, keeping the highlight."""
+        highlighted = self.highlighted
+        self.set_options(row_content(row, bests) for row in self.rows)
+        self.highlighted = highlighted
 
     async def _on_click(self, event: events.Click) -> None:
         # OptionList selects on any click; here one click chooses and a second plays, so

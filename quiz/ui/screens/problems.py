@@ -1,0 +1,66 @@
+"""A dialog, opened from home, listing why a pack file can't be played (as plain text)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from quiz.ui.text import plain
+
+if TYPE_CHECKING:
+    from quiz.packs.catalog import PackEntry
+
+
+def problem_lines(entry: PackEntry) -> list[str]:
+    """Every problem as path:line:col, or why a valid pack is hidden, then what to do."""
+    if entry.problems:
+        return [
+            *(str(problem) for problem in entry.problems),
+            "",
+            f"Fix the file, then check it with: quiz check {entry.path}",
+        ]
+    winner = entry.shadowed_by
+    pack_id = entry.pack_id or "?"
+    where = winner.path if winner is not None else "another pack"
+    return [
+        f"{entry.path} is not played: {where} has the same id '{pack_id}' and wins,",
+        "because it is found later (built-in, data dir, QUIZ_PACKS_PATH, command line).",
+        "",
+        "Give one of them another id to play both.",
+    ]
+
+
+class ProblemsScreen(ModalScreen[None]):
+    """The problems of one pack file; Escape, Enter or q closes it."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", "Close", key_display="esc")]
+
+    def __init__(self, entry: PackEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        heading = "Problems in" if self.entry.problems else "Not played:"
+        with Vertical(id="dialog"):
+            yield Static(plain(f"{heading} {self.entry.path.name}", "bold"), id="title")
+            with VerticalScroll(id="body"):
+                yield Static(plain("\n".join(problem_lines(self.entry))), id="problems")
+            yield Button("Close (Esc)", id="close", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).focus()
+
+    def action_close(self) -> None:
+        """Back to the home screen."""
+        self.dismiss()
+
+    @on(Button.Pressed, "#close")
+    def _close(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss()

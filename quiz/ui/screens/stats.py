@@ -1,0 +1,108 @@
+"""The stats screen: per pack, games played, best and average scores, accuracy, most missed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Static
+
+from quiz.packs.model import Pack
+from quiz.store.recorder import kind_label
+from quiz.ui.history import use
+from quiz.ui.text import plain
+from quiz.ui.widgets.footer import QuizFooter
+
+if TYPE_CHECKING:
+    from quiz.store.stats import Accuracy, PackStats
+
+EMPTY = "No games played yet. Pick a pack on the home screen and press Enter to play one."
+NO_HISTORY = "No history is kept in this run, so there are no stats to show."
+PROMPT_WIDTH = 56
+
+
+def title_of(pack_id: str, packs: Mapping[str, Pack]) -> Content:
+    """'Studio Tour (studio)'; a mix of packs as 'A + B (a+b)'; an unknown id as itself."""
+    titles = [packs[part].title for part in pack_id.split("+") if part in packs]
+    if not titles:
+        return plain(pack_id, "bold $accent")
+    return Content.assemble(plain(" + ".join(titles), "bold $accent"), plain(f" ({pack_id})"))
+
+
+def percent(accuracy: Accuracy) -> str:
+    return f"{accuracy.ratio:.0%} ({accuracy.right}/{accuracy.total})"
+
+
+def shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
+
+
+def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
+    """Everything about one pack's history, as lines of plain text under its title."""
+    lines: list[Content] = [title_of(stats.pack_id, packs)]
+    games = f"Games: {stats.games} played"
+    if stats.unfinished:
+        games += f", {stats.unfinished} unfinished"
+    if stats.best is not None and stats.average is not None:
+        games += f" · best {stats.best:,} · average {stats.average:,.0f}"
+    lines.append(Content(games))
+    bests = [f"{kind_label(k.kind)} {k.best:,}" for k in stats.kinds if k.best and k.finished]
+    if bests:
+        lines.append(plain("Best by game: " + " · ".join(bests)))
+    if stats.overall.total:
+        lines.append(Content(f"Accuracy: {percent(stats.overall)}"))
+    for name, items in (("category", stats.by_category), ("difficulty", stats.by_difficulty)):
+        if items:
+            parts = " · ".join(f"{a.label} {percent(a)}" for a in items)
+            lines.append(plain(f"  by {name}: {parts}"))
+    if stats.most_missed:
+        lines.append(Content("Most missed:"))
+        pack = packs.get(stats.pack_id)
+        prompts = {q.id: q.prompt for q in pack.questions} if pack else {}
+        for missed in stats.most_missed:
+            prompt = prompts.get(missed.question_id, missed.question_id)
+            count = f"  ✗ {missed.misses} of {missed.attempts}  "
+            lines.append(Content.assemble(count, plain(shorten(prompt))))
+    return Content("\n").join(lines)
+
+
+class StatsScreen(Screen):
+    """The history of every pack played; Escape or h goes back home."""
+
+    BINDINGS = [Binding("escape,h", "back", "Home", key_display="h")]
+
+    def __init__(self, packs: Sequence[Pack]) -> None:
+        super().__init__()
+        self.packs = {pack.id: pack for pack in packs}
+
+    def compose(self) -> ComposeResult:
+        yield Static("Stats", id="title")
+        report = use(self, lambda history: history.stats(), None)
+        with VerticalScroll(id="report"):
+            if report:
+                for stats in report:
+                    yield Static(pack_block(stats, self.packs), classes="pack")
+            else:
+                yield Static(EMPTY if report == [] else NO_HISTORY, id="empty")
+        with Horizontal(id="actions"):
+            yield Button("Home (h)", id="back", variant="primary")
+        yield QuizFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#report").focus()
+
+    def action_back(self) -> None:
+        """Back to the home screen."""
+        self.dismiss()
+
+    @on(Button.Pressed, "#back")
+    def _back(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss()

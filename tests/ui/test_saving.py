@@ -1,0 +1,99 @@
+"""Games played in the UI are saved as they go: every answer, unfinished games, new bests."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from ui_helpers import answer, make_app, settle
+
+from quiz.game.selection import GameOptions
+from quiz.store.recorder import Recorder
+from quiz.ui.screens.home import HomeScreen
+from quiz.ui.screens.results import ResultsScreen
+
+TWO = GameOptions(count=2, categories=("cinematography", "effects"), seed=5)
+
+
+@pytest.fixture
+def recorder(tmp_path: Path):
+    made = Recorder.open(tmp_path)
+    yield made
+    made.close()
+
+
+def rows(folder: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(folder / "quiz.db") as conn:
+        found = conn.execute(sql).fetchall()
+    conn.close()
+    return found
+
+
+async def play_through(pilot, rights: list[bool]) -> None:
+    for right in rights:
+        await answer(pilot, right)
+        await pilot.press("n")
+        await settle(pilot)
+
+
+async def test_each_answer_is_on_disk_as_soon_as_it_is_given(
+    recorder: Recorder, tmp_path: Path
+) -> None:
+    app = make_app(store=recorder, start=TWO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.screen.session.current.question.id
+        await answer(pilot, right=True)
+        # Read by another connection, as a crash would leave it: already committed.
+        saved = rows(tmp_path, "SELECT pack_id, question_id, correct FROM answers")
+        assert saved == [("studio", first, 1)]
+        assert rows(tmp_path, "SELECT count(*) FROM games WHERE ended_at IS NULL") == [(1,)]
+
+
+async def test_leaving_mid_game_keeps_the_answers_and_the_game_stays_unfinished(
+    recorder: Recorder, tmp_path: Path
+) -> None:
+    app = make_app(store=recorder, start=GameOptions(count=None, seed=5))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await play_through(pilot, [True])
+        await answer(pilot, right=False)
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    [stats] = recorder.stats()
+    assert (stats.games, stats.unfinished, stats.overall.total, stats.best) == (1, 1, 2, None)
+    assert recorder.best_scores() == {}
+
+
+async def test_results_say_new_best_then_show_the_best_to_beat(recorder: Recorder) -> None:
+    app = make_app(store=recorder, start=TWO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await play_through(pilot, [True, True])
+        assert isinstance(app.screen, ResultsScreen)
+        best = app.screen.session.score
+        shown = str(app.screen.query_one("#stats").render())
+        assert f"★ New best! {best:,} (2q)" in shown and "up from" not in shown
+        await pilot.press("p")
+        await settle(pilot)
+        await play_through(pilot, [True, False])
+        shown = str(app.screen.query_one("#stats").render())
+        assert "New best" not in shown and f"Best for 2q: {best:,}" in shown
+    assert recorder.best_scores() == {"studio": {"2q-untimed": best}}
+
+
+async def test_a_retry_round_is_saved_but_never_a_best(recorder: Recorder) -> None:
+    app = make_app(store=recorder, start=TWO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await play_through(pilot, [False, False])
+        assert "\n" not in str(app.screen.query_one("#stats").render())  # no best line
+        await pilot.press("m")
+        await settle(pilot)
+        await play_through(pilot, [True, True])
+        assert "\n" not in str(app.screen.query_one("#stats").render())  # no best line
+    kinds = {kind.kind: kind.games for kind in recorder.stats()[0].kinds}
+    assert kinds == {"2q-untimed": 1, "retry": 1}
+    assert recorder.best_scores() == {}

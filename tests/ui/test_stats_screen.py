@@ -1,0 +1,143 @@
+"""The stats screen (t on home): games, scores, accuracy and most-missed questions per pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+from ui_helpers import UI_FIXTURES, make_app, settle, studio_pack
+
+from quiz.packs.loader import load_pack
+from quiz.store.recorder import Recorder
+from quiz.ui.screens.home import HomeScreen
+from quiz.ui.screens.stats import EMPTY, StatsScreen
+
+
+@pytest.fixture
+def recorder(tmp_path: Path):
+    made = Recorder.open(tmp_path)
+    yield made
+    made.close()
+
+
+def save_game(recorder: Recorder, pack_id: str, answers: list[tuple[str, bool, str, str]],
+              finish: bool = True, options: dict | None = None) -> None:  # fmt: skip
+    """A game of (question id, right?, category, difficulty) answers, 100 points a right one."""
+    store = recorder.store
+    game = store.start_game(pack_id, options or {"count": 10})
+    for question_id, right, category, difficulty in answers:
+        store.record_answer(game, pack_id, question_id, "x", right, 100 * right, 3.0,
+                            category, difficulty)  # fmt: skip
+    if finish:
+        right = sum(a[1] for a in answers)
+        store.finish_game(game, 100 * right, right, len(answers))
+
+
+def footer_key(screen, action: str) -> FooterKey:
+    return next(key for key in screen.query(FooterKey) if key.action == action)
+
+
+def shown_keys(app) -> set[str]:
+    """The keys the footer shows as usable."""
+    return {key for key, active in app.active_bindings.items() if active.binding.show}
+
+
+def shown(screen) -> str:
+    return "\n".join(str(static.render()) for static in screen.query(Static))
+
+
+async def open_stats(pilot, how: str = "key") -> StatsScreen:
+    await settle(pilot)
+    if how == "key":
+        await pilot.press("t")
+    else:
+        await pilot.click(footer_key(pilot.app.screen, "stats"))
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, StatsScreen)
+    return pilot.app.screen
+
+
+async def test_an_empty_history_gives_a_friendly_line(recorder: Recorder) -> None:
+    app = make_app(store=recorder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_stats(pilot)
+        assert EMPTY in shown(screen)
+        assert "Pick a pack" in EMPTY
+
+
+@pytest.mark.parametrize("how", ["key", "click"])
+async def test_stats_show_games_scores_accuracy_and_most_missed(
+    recorder: Recorder, how: str
+) -> None:
+    save_game(recorder, "studio", [("camera", True, "cinematography", "easy"),
+                                   ("real-snow", False, "effects", "hard")])  # fmt: skip
+    save_game(recorder, "studio", [("camera", True, "cinematography", "easy"),
+                                   ("real-snow", False, "effects", "hard"),
+                                   ("composer", True, "music", "medium")])  # fmt: skip
+    save_game(recorder, "studio", [("real-snow", True, "effects", "hard")], finish=False)
+    app = make_app(store=recorder)
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await open_stats(pilot, how)
+        text = shown(screen)
+        assert "Studio Tour (studio)" in text
+        assert "Games: 3 played, 1 unfinished · best 200 · average 150" in text
+        assert "Accuracy: 67% (4/6)" in text
+        assert (
+            "by category: cinematography 100% (2/2) · effects 33% (1/3) · music 100% (1/1)" in text
+        )
+        assert "by difficulty: easy 100% (2/2) · medium 100% (1/1) · hard 33% (1/3)" in text
+        assert "✗ 2 of 3  Was the snow in the finale real?" in text
+        assert "Which camera" not in text  # never missed
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_packs_no_longer_found_are_listed_by_id(recorder: Recorder) -> None:
+    save_game(recorder, "gone", [("q1", False, "x", "easy")])
+    save_game(recorder, "mini+studio", [("camera", True, "c", "easy")])
+    app = make_app(store=recorder)
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await open_stats(pilot)
+        blocks = [str(static.render()).splitlines()[0] for static in screen.query(".pack")]
+        assert blocks == ["gone", "Studio Tour (mini+studio)"]
+        assert "✗ 1 of 1  q1" in shown(screen)
+
+
+async def test_pack_text_in_stats_is_never_markup(recorder: Recorder) -> None:
+    hostile = load_pack(UI_FIXTURES / "hostile.yaml")
+    save_game(recorder, "hostile", [("pick", False, "[bold]cat", "medium")])
+    app = make_app([hostile, studio_pack()], store=recorder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_stats(pilot)
+        text = shown(screen)
+        assert hostile.title in text
+        assert "[bold]cat 0% (0/1)" in text
+        assert "Which is [bold]right[/bold]? [/" in text
+        assert app.is_running
+
+
+@pytest.mark.parametrize("how", ["h", "click"])
+async def test_h_or_the_home_button_goes_back(recorder: Recorder, how: str) -> None:
+    app = make_app(store=recorder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stats(pilot)
+        if how == "h":
+            await pilot.press("h")
+        else:
+            await pilot.click("#back")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_without_a_history_there_is_no_stats_key() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        keys = shown_keys(app)
+        assert {"s", "q"} <= keys and not {"t", "r"} & keys
