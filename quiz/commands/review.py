@@ -1,0 +1,103 @@
+"""`quiz review [PACK]`: play the questions due for review, or say when the next one is due."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quiz.packs.catalog import Catalog
+    from quiz.packs.model import Pack
+
+PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Play the questions due for review, most overdue first: a question missed comes back "
+        "in the next game of its pack, one answered right after 1, 2, 4, then 8 more games. "
+        "With nothing due, say when the next question is and exit."
+    )
+    parser.add_argument("pack", nargs="?", metavar="PACK",
+                        help="a pack id (see 'quiz packs') or a pack file (default: every pack)")  # fmt: skip
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.datadir import data_dir
+    from quiz.packs.catalog import discover
+
+    folder = data_dir(args.data_dir)
+    as_file = args.pack is not None and _is_file(args.pack)
+    catalog = discover(folder, [args.pack] if as_file else [])
+    chosen = _chosen(catalog, args.pack, as_file)
+    if chosen is False:
+        return 1
+
+    from quiz.store import StoreError
+    from quiz.store.recorder import Recorder
+
+    try:
+        recorder = Recorder.open(folder)
+    except StoreError as error:
+        return _fail(str(error))
+    try:
+        plan = recorder.review(catalog.packs, chosen or None)
+    except StoreError as error:
+        recorder.close()
+        return _fail(str(error))
+    if plan.message:
+        for notice in recorder.notices:
+            print(f"quiz review: {notice}", file=sys.stderr)
+        print(_printable(plan.message))  # it may hold a pack's title
+        recorder.close()
+        return 0
+
+    from quiz.ui.app import create_app
+
+    app = create_app(catalog.packs, store=recorder, review=plan, entries=catalog.entries)
+    try:
+        app.run()
+    finally:
+        recorder.close()
+    return int(app.return_code or 0)
+
+
+def _is_file(name: str) -> bool:
+    """A PACK that names a file (it exists, or is not shaped like a pack id)."""
+    return Path(name).expanduser().exists() or not PACK_ID.fullmatch(name)
+
+
+def _chosen(catalog: Catalog, name: str | None, as_file: bool) -> Pack | None | bool:
+    """The pack PACK names (None for every pack), or False after printing why there is none."""
+    if name is None:
+        return None
+    if not as_file:
+        entry = catalog.get(name)
+        if entry is None or entry.pack is None:
+            _fail(f"no pack with the id '{name}' was found; 'quiz packs' lists the packs")
+            return False
+        return entry.pack
+    path = Path(name).expanduser().resolve()
+    entry = next((e for e in catalog.entries if e.path.resolve() == path), None)
+    if entry is None:
+        what = "is a folder" if path.is_dir() else "does not exist"
+        _fail(f"{name} {what}; give a pack file or a pack id")
+        return False
+    if entry.pack is None:
+        for problem in entry.problems:
+            print(problem, file=sys.stderr)
+        return False
+    return entry.pack
+
+
+def _printable(text: str) -> str:
+    """Pack text with control characters (terminal escapes) made spaces."""
+    return "".join(char if char.isprintable() else " " for char in text)
+
+
+def _fail(message: str) -> int:
+    print(f"quiz review: error: {message}", file=sys.stderr)
+    return 1
