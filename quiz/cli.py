@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 # Each subcommand lives in quiz/commands/<module>.py with `configure(parser)` and
-# `run(args) -> int`. Every module is imported to build the parser, so a command module
+# `run(args) -> int`. Only the module of the command being run is imported, and it
 # imports only what `configure` needs at the top and the rest inside `run`: that keeps
-# `quiz check` from paying for (or importing) the Textual UI.
+# `quiz check` from importing the Textual UI, and `quiz play` from importing the rest.
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("play", "start a game at once: built-in packs or PACK files, with filters"),
     "check": ("check", "validate pack files and report every problem with line:col"),
@@ -41,8 +41,13 @@ def _add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser; subcommand modules add their own arguments."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only `command`'s module is imported to add its own arguments.
+
+    Every command is listed (with its help line) so `quiz --help` shows them all, but
+    importing each command's module to configure it would cost every run, `quiz play`'s
+    start-up included, the imports of all the others.
+    """
     parser = _Parser(
         prog="quiz",
         description="A terminal trivia game about how films and shows are made. "
@@ -56,8 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         _add_data_dir(sub)
-        _command_module(module_name).configure(sub)
+        if name == command:
+            _command_module(module_name).configure(sub)
     return parser
+
+
+def _command_named(args: Sequence[str]) -> str | None:
+    """The subcommand in args: the first word that is not an option or --data-dir's value."""
+    words = iter(args)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 def _command_module(module_name: str):
@@ -68,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the quiz command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        args = build_parser(_command_named(args_list)).parse_args(args_list)
     except UsageError as error:
         print(error, file=sys.stderr)
         return 2

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.packs.discovery import builtin_pack_files, pack_files
-from quiz.packs.loader import load_pack
-from quiz.packs.problems import PackError, Problem
-from quiz.packs.provenance import check_excerpts
+if TYPE_CHECKING:
+    from quiz.packs.problems import Problem
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +22,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.packs.discovery import builtin_pack_files, pack_files
+
     if not args.paths and not args.builtin:
         return _usage("give at least one PATH, or --builtin")
     files: list[Path] = builtin_pack_files() if args.builtin else []
@@ -58,6 +59,10 @@ def check_file(
     path: Path, strict: bool = False, sources_dir: Path | None = None
 ) -> tuple[list[Problem], int]:
     """The problems in one pack file, and how many questions it holds when valid."""
+    from quiz.packs.loader import load_pack
+    from quiz.packs.problems import PackError, Problem
+    from quiz.packs.provenance import check_excerpts
+
     try:
         pack = load_pack(path)
     except PackError as error:

@@ -13,10 +13,10 @@ from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
 from quiz.game.session import AnswerRecord, GameSession
 from quiz.packs.model import Pack
 from quiz.ui.hooks import call_hook
-from quiz.ui.screens.help import HelpScreen
-from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.screens.results import ResultsScreen
+
+# Other screens are imported when first shown: `quiz play` paints its first question
+# sooner when it does not load (or build) the home, results and help screens first.
 
 Clock = Callable[[], float]
 
@@ -46,13 +46,22 @@ class QuizApp(App[None]):
         self.start_options = start
         self.cursor_blink = True  # tests turn it off so snapshots are stable
         self.last_game: tuple[tuple[Pack, ...], GameOptions] | None = None
+        self.home_screen: Screen | None = None  # built when first needed
 
     def get_default_screen(self) -> Screen:
-        return HomeScreen(self.packs)
+        # An empty backdrop: home or, for `quiz play`, the first question goes on top of
+        # it at mount, so the home screen is built only if the player goes there.
+        return Screen(id="backdrop")
 
     def on_mount(self) -> None:
-        if self.start_options is not None:
-            self.start_game(self.packs, self.start_options)
+        if self.start_options is None or not self.start_game(self.packs, self.start_options):
+            self.push_screen(self._home())
+
+    def _home(self) -> Screen:
+        from quiz.ui.screens.home import HomeScreen
+
+        self.home_screen = HomeScreen(self.packs)
+        return self.home_screen
 
     def start_game(self, packs: Sequence[Pack], options: GameOptions) -> bool:
         """Select questions and show the first; False (and a notice) if none match."""
@@ -78,10 +87,10 @@ class QuizApp(App[None]):
     def _play(self, session: GameSession) -> None:
         self._hook("on_game_start", session)
         screen = QuestionScreen(session)
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
+        if self.screen is self.home_screen or len(self.screen_stack) == 1:
             self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
 
     def answered(self, session: GameSession, record: AnswerRecord) -> None:
         """Called by the question screen after every answer (for saving)."""
@@ -89,6 +98,8 @@ class QuizApp(App[None]):
 
     def finished(self, session: GameSession) -> None:
         """The last question was answered: show the results."""
+        from quiz.ui.screens.results import ResultsScreen
+
         summary = session.summary()
         self._hook("on_game_end", session, summary)
         self.switch_screen(ResultsScreen(session, summary))
@@ -99,12 +110,16 @@ class QuizApp(App[None]):
         self.go_home()
 
     def go_home(self) -> None:
-        """Back to the home screen, closing whatever is above it."""
-        while len(self.screen_stack) > 1:
+        """Back to the home screen, closing whatever is above it (and building it if need be)."""
+        while len(self.screen_stack) > 2:
             self.pop_screen()
+        if self.screen is not self.home_screen:
+            self.switch_screen(self._home())
 
     def action_help(self) -> None:
         """Show every key, unless help is already showing."""
+        from quiz.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -1,0 +1,57 @@
+"""Run a program in a pseudo-terminal until a text appears on its screen; time and memory it."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import subprocess
+import termios
+import time
+from collections.abc import Sequence
+
+from benchmarks.common import REPO, Run
+
+_ESCAPES = re.compile(
+    rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78DEHMNOPcZ])"
+)
+
+
+def until_painted(argv: Sequence[str], marker: str, env: dict[str, str] | None = None,
+                  size: tuple[int, int] = (80, 24), timeout: float = 60.0) -> Run:  # fmt: skip
+    """Start argv in an 80x24 pty; stop it once `marker` is painted. Seconds to paint, peak RSS."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+    environment = {**os.environ, "PYTHONPATH": str(REPO), "TERM": "xterm-256color", **(env or {})}
+    started = time.perf_counter()
+    process = subprocess.Popen(list(argv), stdin=follower, stdout=follower, stderr=follower,
+                               env=environment, start_new_session=True, close_fds=True)  # fmt: skip
+    os.close(follower)
+    screen, wanted, painted = b"", marker.encode(), None
+    try:
+        while painted is None and time.perf_counter() - started < timeout:
+            ready, _, _ = select.select([leader], [], [], 0.5)
+            if not ready:
+                if process.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            screen += chunk
+            if wanted in _ESCAPES.sub(b"", screen):
+                painted = time.perf_counter() - started
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        _, _, usage = os.wait4(process.pid, 0)
+        os.close(leader)
+    if painted is None:
+        text = _ESCAPES.sub(b"", screen).decode(errors="replace")[-400:]
+        raise RuntimeError(f"{' '.join(argv)} never painted {marker!r}; last output: {text!r}")
+    return Run(painted, usage.ru_maxrss)
