@@ -36,7 +36,7 @@ def until_painted(argv: Sequence[str], marker: str, env: dict[str, str] | None =
         while painted is None and time.perf_counter() - started < timeout:
             ready, _, _ = select.select([leader], [], [], 0.5)
             if not ready:
-                if process.poll() is not None:
+                if _has_exited(process.pid):
                     break
                 continue
             try:
@@ -47,7 +47,7 @@ def until_painted(argv: Sequence[str], marker: str, env: dict[str, str] | None =
             if wanted in _ESCAPES.sub(b"", screen):
                 painted = time.perf_counter() - started
     finally:
-        if process.poll() is None:
+        if not _has_exited(process.pid):
             os.killpg(process.pid, signal.SIGKILL)
         _, _, usage = os.wait4(process.pid, 0)
         os.close(leader)
@@ -55,3 +55,8 @@ def until_painted(argv: Sequence[str], marker: str, env: dict[str, str] | None =
         text = _ESCAPES.sub(b"", screen).decode(errors="replace")[-400:]
         raise RuntimeError(f"{' '.join(argv)} never painted {marker!r}; last output: {text!r}")
     return Run(painted, usage.ru_maxrss)
+
+
+def _has_exited(pid: int) -> bool:
+    """True once the child has exited, without reaping it (wait4 collects its usage later)."""
+    return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None

@@ -51,16 +51,18 @@ def run(args: argparse.Namespace) -> int:
     if args.timer is not None and not (math.isfinite(args.timer) and args.timer > 0):
         return _fail(f"--timer must be a positive number of seconds, not {args.timer:g}", 2)
 
-    from quiz.packs.loader import load_pack
+    from quiz.datadir import data_dir
+    from quiz.packs.cache import load_pack_cached
     from quiz.packs.problems import PackError
 
     files = pack_paths(args.packs)
     if files is None:
         return 1
+    cache = data_dir(args.data_dir) / "cache" / "packs"  # valid packs, parsed once
     packs = []
     for file in files:
         try:
-            packs.append(load_pack(file))
+            packs.append(load_pack_cached(file, cache))
         except PackError as error:
             for problem in error.problems:
                 print(problem, file=sys.stderr)

@@ -1,0 +1,110 @@
+"""A cache of loaded packs, keyed by their bytes, so start-up need not parse YAML again.
+
+Like Python's .pyc files: the key is a hash of the pack file's bytes and of the loader's
+own source files, so a changed pack, or a changed loader, is validated afresh. Only
+valid packs are cached; a bad pack always goes through the loader and reports its
+problems. `quiz check` never uses the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from quiz.packs.model import Difficulty, Excerpt, Pack, Question, QuestionType, Source
+
+CACHE_FORMAT = 1
+_LARGEST = 16 * 2**20  # the loader refuses larger files; never read them here
+
+
+def load_pack_cached(path: str | os.PathLike[str], cache_dir: Path | None) -> Pack:
+    """Load a pack, from the cache when its bytes were validated before (PackError if bad)."""
+    name = str(path)
+    try:
+        if cache_dir is None or os.path.getsize(path) > _LARGEST:
+            raise OSError
+        data = Path(path).read_bytes()
+    except OSError:
+        return _load_fresh(name)
+    entry = cache_dir / f"{_key(data)}.json"
+    try:
+        return pack_from_json(entry.read_text(encoding="utf-8"), name)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no entry yet, or one we cannot read: validate afresh
+    pack = _load_fresh(name, data)
+    _write(entry, pack_to_json(pack))
+    return pack
+
+
+def _load_fresh(path: str, data: bytes | None = None) -> Pack:
+    from quiz.packs.loader import load_pack, load_pack_bytes
+
+    return load_pack(path) if data is None else load_pack_bytes(data, path)
+
+
+def _key(data: bytes) -> str:
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{_loader_fingerprint()}\0".encode())
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _loader_fingerprint() -> str:
+    """Names, sizes and times of the modules that decide what a valid pack is."""
+    from quiz import __version__
+
+    parts = [__version__]
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        stat = module.stat()
+        parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def _write(entry: Path, text: str) -> None:
+    """Write the entry atomically; a cache that cannot be written is simply not used."""
+    import tempfile
+
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, entry)
+    except OSError:
+        pass
+
+
+def _plain(obj: object) -> dict[str, Any]:
+    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.init}  # type: ignore[arg-type]
+
+
+def pack_to_json(pack: Pack) -> str:
+    """The pack as JSON text (path left out: it is the file being loaded)."""
+    data = _plain(pack)
+    data["path"] = None
+    data["sources"] = [_plain(source) for source in pack.sources]
+    data["questions"] = [
+        {**_plain(q), "source": _plain(q.source) if q.source else None} for q in pack.questions
+    ]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def pack_from_json(text: str, path: str) -> Pack:
+    """Rebuild a pack from pack_to_json's text; ValueError/KeyError/TypeError if malformed."""
+    data = json.loads(text)
+    questions = tuple(
+        Question(**{
+            **q,
+            "type": QuestionType(q["type"]),
+            "difficulty": Difficulty(q["difficulty"]),
+            "distractors": tuple(q["distractors"]),
+            "accept": tuple(q["accept"]),
+            "source": Excerpt(**q["source"]) if q["source"] else None,
+        })
+        for q in data.pop("questions")
+    )  # fmt: skip
+    sources = tuple(Source(**source) for source in data.pop("sources"))
+    return Pack(**{**data, "questions": questions, "sources": sources, "path": path})
