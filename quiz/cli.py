@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "write a starter pack to edit, with the schema for editor completion"),
     "import": ("importer", "turn a saved Open Trivia DB response into a pack"),
     "stats": ("stats", "games played, best and average scores, accuracy, most-missed questions"),
+    "review": ("review", "play the questions due for review (missed ones first), or say when"),
 }
 
 
