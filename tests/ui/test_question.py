@@ -252,3 +252,24 @@ async def test_an_untimed_game_has_no_timer_bar() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         assert not screen.query_one("#timer").display
+
+
+async def test_the_next_question_of_the_same_kind_hides_the_reveal_again() -> None:
+    app = make_app(start=GameOptions(count=None, seed=0))  # two choice questions in a row
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        session = screen.session
+        for _ in range(session.total - 1):  # answer on until two questions in a row share a kind
+            if session.asked[session.index + 1].question.type is session.current.question.type:
+                break
+            await pilot.press(*keys_for(session.current), "n")
+            await pilot.pause()
+        else:
+            pytest.fail("the fixture pack needs two questions of one kind in a row")
+        await pilot.press(*keys_for(session.current))
+        await pilot.pause()
+        assert screen.query_one("#reveal").display and not screen.query_one("#asking").display
+        await pilot.press("n")
+        await pilot.pause()
+        assert not screen.has_class("-revealed")
+        assert not screen.query_one("#reveal").display and screen.query_one("#asking").display

@@ -27,6 +27,11 @@ OPTION_TYPES = (QuestionType.CHOICE, TF)
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
 
 
+def _kind_class(kind: QuestionType) -> str:
+    """The screen class that shows the options (-choice) or the answer box (-typed)."""
+    return "-choice" if kind in OPTION_TYPES else "-typed"
+
+
 def hint_for(kind: QuestionType, count: int) -> str:
     """The on-screen line saying how to answer this kind of question."""
     if kind is QuestionType.TRUE_FALSE:
@@ -55,7 +60,8 @@ class QuestionScreen(Screen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     def __init__(self, session: GameSession) -> None:
-        super().__init__()
+        # Born with the first question's class, so mounting restyles nothing.
+        super().__init__(classes=_kind_class(session.current.question.type))
         self.session = session
 
     def compose(self) -> ComposeResult:
@@ -93,8 +99,7 @@ class QuestionScreen(Screen):
         """Show the current question, ready for an answer."""
         asked = self.session.current
         question = asked.question
-        self.remove_class("-revealed", "-choice", "-typed")
-        self.add_class("-choice" if question.type in OPTION_TYPES else "-typed")
+        self._set_mode(_kind_class(question.type))
         self._show_score()
         details = [asked.pack.title, question.category or "", question.difficulty.value]
         self.query_one("#meta", Static).update(Content(" · ").join(plain(d) for d in details if d))
@@ -120,9 +125,19 @@ class QuestionScreen(Screen):
         self.tick()
         self.refresh_bindings()
 
+    def _set_mode(self, *wanted: str) -> None:
+        """Switch the screen's mode classes, restyling once and only when they change."""
+        stale = {"-revealed", "-choice", "-typed"}.intersection(self.classes) - set(wanted)
+        missing = set(wanted) - set(self.classes)
+        if missing:
+            self.remove_class(*stale, update=False)
+            self.add_class(*missing)
+        elif stale:
+            self.remove_class(*stale)
+
     def show_reveal(self, record: AnswerRecord) -> None:
         """Reveal the verdict, the right answer and the source, on the same screen."""
-        self.add_class("-revealed")
+        self._set_mode(_kind_class(self.kind), "-revealed")
         self._show_score()
         self._show_time_left()
         self.query_one("#reveal-body").mount(RevealPanel(record, scored=self.session.scored))
