@@ -13,3 +13,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def fixtures() -> Path:
     """The folder of fixture packs (good/ and bad/)."""
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """No test touches the player's real history: QUIZ_DATA_DIR is a fresh temp folder."""
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -1,4 +1,4 @@
-"""`quiz` with no command: the home screen, listing the built-in packs."""
+"""`quiz` with no command: the home screen, listing every pack found, with the history."""
 
 from __future__ import annotations
 
@@ -7,27 +7,35 @@ import sys
 
 
 def run(args: argparse.Namespace) -> int:
-    """Open the home screen over the built-in packs (1 with one error line if there are none)."""
-    from quiz.packs.discovery import builtin_dir, builtin_pack_files
-    from quiz.packs.loader import load_pack
-    from quiz.packs.problems import PackError
+    """Open the home screen over the packs `quiz packs` lists (built-in, <data dir>/packs,
+    QUIZ_PACKS_PATH), invalid ones included; one error line and 1 if there are none, or
+    if the history can't be opened."""
+    from quiz.datadir import data_dir
+    from quiz.packs.catalog import discover
+    from quiz.packs.discovery import builtin_dir, user_packs_dir
 
-    files = builtin_pack_files()
-    if not files:
-        print(f"quiz: error: no built-in packs found in {builtin_dir()}; "
-              "play a pack file with: quiz play PACK", file=sys.stderr)  # fmt: skip
+    folder = data_dir(args.data_dir)
+    catalog = discover(folder)
+    if not catalog.entries:
+        print(f"quiz: error: no built-in packs found in {builtin_dir()}, and none in "
+              f"{user_packs_dir(folder)}; play a pack file with: quiz play PACK",
+              file=sys.stderr)  # fmt: skip
         return 1
-    packs = []
-    for file in files:
-        try:
-            packs.append(load_pack(file))
-        except PackError as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
-            return 1
+
+    from quiz.store import StoreError
+    from quiz.store.recorder import Recorder
+
+    try:
+        recorder = Recorder.open(folder)
+    except StoreError as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return 1
 
     from quiz.ui.app import create_app
 
-    app = create_app(packs)
-    app.run()
+    app = create_app(catalog.packs, store=recorder, entries=catalog.entries)
+    try:
+        app.run()
+    finally:
+        recorder.close()
     return int(app.return_code or 0)

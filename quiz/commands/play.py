@@ -114,11 +114,24 @@ def pack_paths(names: list[str]) -> list[Path] | None:
 
 
 def start(packs: list, options: object, args: argparse.Namespace) -> int:
-    """Open the TUI with a game already started (Textual is imported only here)."""
+    """Open the history (one error line if it can't be used), then the TUI with a game
+    already started (Textual is imported only here)."""
+    from quiz.datadir import data_dir
+    from quiz.store import StoreError
+    from quiz.store.recorder import Recorder
+
+    try:
+        recorder = Recorder.open(data_dir(args.data_dir))
+    except StoreError as error:
+        return _fail(str(error), 1)
+
     from quiz.ui.app import create_app
 
-    app = create_app(packs, start=options)  # type: ignore[arg-type]
-    app.run()
+    app = create_app(packs, start=options, store=recorder)  # type: ignore[arg-type]
+    try:
+        app.run()
+    finally:
+        recorder.close()
     return int(app.return_code or 0)
 
 

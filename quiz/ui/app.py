@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
 from quiz.game.session import AnswerRecord, GameSession
 from quiz.packs.model import Pack
 from quiz.ui.hooks import call_hook
 from quiz.ui.screens.question import QuestionScreen
+
+if TYPE_CHECKING:
+    from quiz.packs.catalog import PackEntry
+    from quiz.store.reviewing import ReviewPlan
 
 # Other screens are imported when first shown: `quiz play` paints its first question
 # sooner when it does not load (or build) the home, results and help screens first.
@@ -38,12 +44,19 @@ class QuizApp(App[None]):
         clock: Clock = time.monotonic,
         store: object | None = None,
         start: GameOptions | None = None,
+        review: ReviewPlan | None = None,
+        entries: Sequence[PackEntry] | None = None,
     ) -> None:
         super().__init__()
         self.packs: tuple[Pack, ...] = tuple(packs)
+        self.entries = entries  # every pack file found, for home (None: just the packs)
         self.clock = clock
         self.store = store
         self.start_options = start
+        self.start_review_plan = review
+        saved_theme = self._store_call("theme")
+        if saved_theme in self.available_themes:
+            self.theme = saved_theme  # set before running, so it is applied once
         self.cursor_blink = True  # tests turn it off so snapshots are stable
         self.last_game: tuple[tuple[Pack, ...], GameOptions] | None = None
         self.home_screen: Screen | None = None  # built when first needed
@@ -54,13 +67,20 @@ class QuizApp(App[None]):
         return Screen(id="backdrop")
 
     def on_mount(self) -> None:
-        if self.start_options is None or not self.start_game(self.packs, self.start_options):
+        for notice in getattr(self.store, "notices", ()):
+            self.notify(notice, title="History", severity="warning", markup=False, timeout=8)
+        if hasattr(self.store, "notices"):
+            self.store.notices = []  # type: ignore[union-attr]  # shown once
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.start_review_plan is not None:
+            self.start_review(self.start_review_plan)
+        elif self.start_options is None or not self.start_game(self.packs, self.start_options):
             self.push_screen(self._home())
 
     def _home(self) -> Screen:
         from quiz.ui.screens.home import HomeScreen
 
-        self.home_screen = HomeScreen(self.packs)
+        self.home_screen = HomeScreen(self.packs, self.entries)
         return self.home_screen
 
     def start_game(self, packs: Sequence[Pack], options: GameOptions) -> bool:
@@ -78,6 +98,13 @@ class QuizApp(App[None]):
         """Start a new game with the packs and options of the last one."""
         if self.last_game is not None:
             self.start_game(*self.last_game)
+
+    def start_review(self, plan: ReviewPlan) -> None:
+        """Play the questions a review plan chose: scored, but saved as a review game."""
+        options = GameOptions(count=len(plan.asked), seed=plan.seed)
+        session = GameSession(plan.asked, options, clock=self.clock)
+        self._store_call("mark_review", session)
+        self._play(session)
 
     def retry(self, missed: Sequence[AskedQuestion], options: GameOptions) -> None:
         """Replay the missed questions as an unscored practice round."""
@@ -123,6 +150,17 @@ class QuizApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _theme_changed(self, theme: Theme) -> None:
+        self._hook("remember_theme", theme.name)
+
+    def _store_call(self, name: str, *args: object) -> object:
+        """store.<name>(*args) if the store has it; None if not, or if it failed."""
+        method = getattr(self.store, name, None)
+        try:
+            return method(*args) if method is not None else None
+        except Exception:  # a store that can't be read must not stop the game
+            return None
+
     def _hook(self, name: str, *args: object) -> None:
         problem = call_hook(self.store, name, *args)
         if problem:
@@ -135,10 +173,15 @@ def create_app(
     clock: Clock = time.monotonic,
     store: object | None = None,
     start: GameOptions | None = None,
+    review: ReviewPlan | None = None,
+    entries: Sequence[PackEntry] | None = None,
 ) -> QuizApp:
     """Build the app from its packs, a clock (seconds) and an optional store.
 
-    With `start`, a game with those options begins at once (as `quiz play` does).
-    The store, if given, may define on_game_start / on_answer / on_game_end (see hooks.py).
+    With `start`, a game with those options begins at once (as `quiz play` does); with
+    `review`, that review game does (as `quiz review` does). `entries` are every pack file
+    found (quiz.packs.catalog), so home can list invalid ones too.
+    The store, if given, may define on_game_start / on_answer / on_game_end (see hooks.py);
+    a quiz.store.recorder.Recorder also gives best scores, stats, review and settings.
     """
-    return QuizApp(packs, clock=clock, store=store, start=start)
+    return QuizApp(packs, clock=clock, store=store, start=start, review=review, entries=entries)

@@ -60,6 +60,7 @@ class FakeApp:
 
     def __init__(self, packs, start=None, **kwargs) -> None:
         self.packs, self.start, self.ran, self.return_code = packs, start, False, None
+        self.kwargs = kwargs
         FakeApp.made.append(self)
 
     def run(self) -> None:
@@ -122,10 +123,13 @@ def test_no_built_in_packs_is_one_line_and_exit_1(
     fake_app: list[FakeApp],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     import quiz.packs.discovery
 
     monkeypatch.setattr(quiz.packs.discovery, "builtin_pack_files", lambda: [])
+    monkeypatch.setattr(quiz.packs.discovery, "builtin_dir", lambda: tmp_path)  # empty
+    monkeypatch.delenv("QUIZ_PACKS_PATH", raising=False)
     assert main(command) == 1
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and "no built-in packs found" in lines[0]
@@ -133,15 +137,22 @@ def test_no_built_in_packs_is_one_line_and_exit_1(
 
 
 def test_bare_quiz_opens_home_with_the_built_in_packs(
-    fake_app: list[FakeApp], monkeypatch: pytest.MonkeyPatch
+    fake_app: list[FakeApp], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    import shutil
+
     import quiz.packs.discovery
 
-    monkeypatch.setattr(quiz.packs.discovery, "builtin_pack_files", lambda: [MINI, STUDIO])
+    for pack in (MINI, STUDIO):
+        shutil.copy(pack, tmp_path / pack.name)
+    monkeypatch.setattr(quiz.packs.discovery, "builtin_dir", lambda: tmp_path)
+    monkeypatch.delenv("QUIZ_PACKS_PATH", raising=False)
     assert main([]) == 0
     (app,) = fake_app
     assert app.ran and app.start is None
     assert [pack.id for pack in app.packs] == ["mini", "studio"]
+    assert [entry.pack_id for entry in app.kwargs["entries"]] == ["mini", "studio"]
+    assert app.kwargs["store"].saving
 
 
 def test_the_real_built_in_pack_starts_if_present(fake_app: list[FakeApp]) -> None:

@@ -1,0 +1,160 @@
+"""`quiz review [PACK]`: the due questions start the TUI; nothing due is one line and exit 0."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.store import Store
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+MINI = FIXTURES / "good" / "mini.yaml"
+STUDIO = FIXTURES / "ui" / "studio.yaml"
+
+
+class FakeApp:
+    """Stands in for the Textual app: records how it was built and that it ran."""
+
+    made: list[FakeApp] = []
+
+    def __init__(self, packs, **kwargs) -> None:
+        self.packs, self.kwargs, self.ran, self.return_code = packs, kwargs, False, None
+        FakeApp.made.append(self)
+
+    def run(self) -> None:
+        self.ran = True
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[FakeApp]:
+    import quiz.ui.app
+
+    FakeApp.made = []
+    monkeypatch.setattr(quiz.ui.app, "create_app", FakeApp)
+    monkeypatch.delenv("QUIZ_PACKS_PATH", raising=False)
+    return FakeApp.made
+
+
+def played(folder: Path, pack_id: str, answers: list[tuple[str, bool]]) -> None:
+    store, _ = Store.open(folder)
+    with store:
+        game = store.start_game(pack_id, {"count": 10})
+        for question, right in answers:
+            store.record_answer(game, pack_id, question, "x", right, 100 * right, 1.0)
+
+
+def test_nothing_played_says_so_and_starts_nothing(
+    tmp_path: Path, fake_app: list[FakeApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["review", "--data-dir", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "Nothing to review yet: play a game first and missed questions come back here."
+    ]
+    assert err == "" and fake_app == []
+
+
+def test_a_pack_file_with_missed_questions_starts_the_review(
+    tmp_path: Path, fake_app: list[FakeApp]
+) -> None:
+    played(tmp_path, "mini", [("lens", True), ("director", False), ("months", False)])
+    assert main(["review", "--data-dir", str(tmp_path), str(MINI)]) == 0
+    (app,) = fake_app
+    assert app.ran
+    plan = app.kwargs["review"]
+    assert [a.question.id for a in plan.asked] == ["director", "months"]
+    assert {a.pack.id for a in plan.asked} == {"mini"}
+    assert "mini" in [pack.id for pack in app.packs]
+    assert app.kwargs["store"].saving
+
+
+def test_a_pack_id_is_found_in_the_data_dir(
+    tmp_path: Path, fake_app: list[FakeApp], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "packs").mkdir()
+    shutil.copy(STUDIO, tmp_path / "packs" / "studio.yaml")
+    played(tmp_path, "studio", [("camera", False)])
+    monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
+    assert main(["review", "studio"]) == 0
+    (app,) = fake_app
+    assert [a.question.id for a in app.kwargs["review"].asked] == ["camera"]
+
+
+def test_without_a_pack_every_pack_is_reviewed(tmp_path: Path, fake_app: list[FakeApp]) -> None:
+    (tmp_path / "packs").mkdir()
+    shutil.copy(STUDIO, tmp_path / "packs" / "studio.yaml")
+    shutil.copy(MINI, tmp_path / "packs" / "mini.yaml")
+    played(tmp_path, "mini", [("lens", False)])
+    played(tmp_path, "studio", [("camera", False)])
+    played(tmp_path, "gone", [("q1", False)])  # a pack no longer found is left out
+    assert main(["review", "--data-dir", str(tmp_path)]) == 0
+    asked = fake_app[0].kwargs["review"].asked
+    assert sorted((a.pack.id, a.question.id) for a in asked) == [
+        ("mini", "lens"), ("studio", "camera")
+    ]  # fmt: skip
+
+
+def test_nothing_due_says_when_the_next_question_is(
+    tmp_path: Path, fake_app: list[FakeApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    played(tmp_path, "mini", [("lens", True)])  # box 2: due in the game after next
+    played(tmp_path, "mini", [])
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        conn.execute("UPDATE review_boxes SET box = 3")
+    conn.close()
+    assert main(["review", "--data-dir", str(tmp_path), str(MINI)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        "Nothing is due for review in Mini pack; the next question comes back after 2 more games.\n"
+    )
+    assert fake_app == []
+
+
+@pytest.mark.parametrize(
+    ("pack", "message"),
+    [
+        ("nope", "quiz review: error: no pack with the id 'nope' was found;"),
+        ("missing.yaml", "missing.yaml:1:1: error: cannot read the file"),
+        (str(FIXTURES), "is a folder; give a pack file or a pack id"),
+        (str(FIXTURES / "bad" / "bad-date.yaml"), "bad-date.yaml:"),
+    ],
+)
+def test_a_pack_that_cannot_be_found_or_loaded_is_one_line_and_exit_1(
+    pack: str, message: str, tmp_path: Path, fake_app: list[FakeApp], capsys
+) -> None:
+    assert main(["review", "--data-dir", str(tmp_path), pack]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.splitlines()) == 1 and message in err
+    assert fake_app == []
+
+
+@pytest.mark.parametrize("command", [["review"], ["play", str(MINI)], []], ids=str)
+def test_a_locked_history_is_one_line_and_exit_1_before_any_tui(
+    command: list[str],
+    tmp_path: Path,
+    fake_app: list[FakeApp],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("quiz.store.db.BUSY_TIMEOUT", 0.05)
+    path = tmp_path / "quiz.db"
+    with sqlite3.connect(path) as conn:  # a v1 file, so opening it must write
+        conn.execute("CREATE TABLE games (id INTEGER PRIMARY KEY)")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        code = main([*command[:1], "--data-dir", str(tmp_path), *command[1:]])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and fake_app == []
+    assert err.startswith(f"{' '.join(['quiz', *command[:1]])}: error:")
+    assert "locked by another program" in err
+    assert len(err.splitlines()) == 1
