@@ -97,3 +97,28 @@ async def test_a_retry_round_is_saved_but_never_a_best(recorder: Recorder) -> No
     kinds = {kind.kind: kind.games for kind in recorder.stats()[0].kinds}
     assert kinds == {"2q-untimed": 1, "retry": 1}
     assert recorder.best_scores() == {}
+
+
+async def test_a_data_folder_that_cannot_be_written_plays_on_and_says_so_once(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the data folder should be")
+    recorder = Recorder.open(blocked)
+    assert not recorder.saving
+    app = make_app(store=recorder, start=TWO)
+    messages: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kwargs: (messages.append(message), notify(message, **kwargs))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await play_through(pilot, [True, True])
+        await pilot.press("p")
+        await settle(pilot)
+        await play_through(pilot, [True, True])
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(messages) == 1 and messages[0].endswith("; playing on without saving")
+        assert "it is a file, not a folder" in messages[0]
+    assert recorder.stats()[0].games == 2  # kept for this run, in memory
+    assert blocked.read_text() == "a file where the data folder should be"
+    recorder.close()
