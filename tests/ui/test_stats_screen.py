@@ -82,13 +82,14 @@ async def test_stats_show_games_scores_accuracy_and_most_missed(
         screen = await open_stats(pilot, how)
         text = shown(screen)
         assert "Studio Tour (studio)" in text
-        assert "Games: 3 played, 1 unfinished · best 200 · average 150" in text
-        assert "Accuracy: 67% (4/6)" in text
+        assert "Games          3 played, 1 unfinished · best 200 · average 150" in text
+        assert "Accuracy       67% (4/6)" in text
         assert (
-            "by category: cinematography 100% (2/2) · effects 33% (1/3) · music 100% (1/1)" in text
+            "By category    cinematography 100% (2/2) · effects 33% (1/3) · music 100% (1/1)"
+            in text
         )
-        assert "by difficulty: easy 100% (2/2) · medium 100% (1/1) · hard 33% (1/3)" in text
-        assert "✗ 2 of 3  Was the snow in the finale real?" in text
+        assert "By difficulty  easy 100% (2/2) · medium 100% (1/1) · hard 33% (1/3)" in text
+        assert "Most missed    ✗ 2 of 3  Was the snow in the finale real?" in text
         assert "Which camera" not in text  # never missed
         await pilot.press("escape")
         await settle(pilot)
@@ -114,7 +115,7 @@ async def test_pack_text_in_stats_is_never_markup(recorder: Recorder) -> None:
         screen = await open_stats(pilot)
         text = shown(screen)
         assert hostile.title in text
-        assert "[bold]cat 0% (0/1)" in text
+        assert "By category    [bold]cat 0% (0/1)" in text
         assert "Which is [bold]right[/bold]? [/" in text
         assert app.is_running
 

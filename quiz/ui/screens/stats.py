@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 EMPTY = "No games played yet. Pick a pack on the home screen and press Enter to play one."
 NO_HISTORY = "No history is kept in this run, so there are no stats to show."
-PROMPT_WIDTH = 56
+PROMPT_WIDTH = 48
+LABEL_WIDTH = 15
 
 
 def title_of(pack_id: str, packs: Mapping[str, Pack]) -> Content:
@@ -44,32 +45,37 @@ def shorten(text: str) -> str:
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
 
 
+def labelled(label: str, value: Content | str) -> Content:
+    """'Accuracy      50% (3/6)': a bold label in a column, then the value."""
+    return Content.assemble((f"{label:<{LABEL_WIDTH}}", "bold"), value)
+
+
 def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
     """Everything about one pack's history, as lines of plain text under its title."""
     lines: list[Content] = [title_of(stats.pack_id, packs)]
-    games = f"Games: {stats.games} played"
+    games = f"{stats.games} played"
     if stats.unfinished:
         games += f", {stats.unfinished} unfinished"
     if stats.best is not None and stats.average is not None:
         games += f" · best {stats.best:,} · average {stats.average:,.0f}"
-    lines.append(Content(games))
+    lines.append(labelled("Games", games))
     bests = [f"{kind_label(k.kind)} {k.best:,}" for k in stats.kinds if k.best and k.finished]
     if bests:
-        lines.append(plain("Best by game: " + " · ".join(bests)))
+        lines.append(labelled("Best by game", plain(" · ".join(bests))))
     if stats.overall.total:
-        lines.append(Content(f"Accuracy: {percent(stats.overall)}"))
-    for name, items in (("category", stats.by_category), ("difficulty", stats.by_difficulty)):
+        lines.append(labelled("Accuracy", percent(stats.overall)))
+    for name, items in (("By category", stats.by_category), ("By difficulty", stats.by_difficulty)):
         if items:
-            parts = " · ".join(f"{a.label} {percent(a)}" for a in items)
-            lines.append(plain(f"  by {name}: {parts}"))
-    if stats.most_missed:
-        lines.append(Content("Most missed:"))
-        pack = packs.get(stats.pack_id)
-        prompts = {q.id: q.prompt for q in pack.questions} if pack else {}
-        for missed in stats.most_missed:
-            prompt = prompts.get(missed.question_id, missed.question_id)
-            count = f"  ✗ {missed.misses} of {missed.attempts}  "
-            lines.append(Content.assemble(count, plain(shorten(prompt))))
+            lines.append(
+                labelled(name, plain(" · ".join(f"{a.label} {percent(a)}" for a in items)))
+            )
+    pack = packs.get(stats.pack_id)
+    prompts = {q.id: q.prompt for q in pack.questions} if pack else {}
+    for number, missed in enumerate(stats.most_missed):
+        prompt = prompts.get(missed.question_id, missed.question_id)
+        count = f"✗ {missed.misses} of {missed.attempts}  "
+        label = "Most missed" if number == 0 else ""
+        lines.append(labelled(label, Content.assemble(count, plain(shorten(prompt)))))
     return Content("\n").join(lines)
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 Row = Union[Pack, "PackEntry"]
 Bests = Mapping[str, Mapping[str, int]]
 BESTS_SHOWN = 3
-DIMMED = "$text-disabled"
+DIMMED = "dim"
 
 
 def pack_of(row: Row) -> Pack | None:
@@ -65,8 +65,9 @@ def unplayable_entry(entry: PackEntry) -> Content:
         pack = entry.pack
         assert pack is not None and entry.shadowed_by is not None
         title = plain(pack.title, f"bold {DIMMED}")
-        why = f"hidden: {entry.shadowed_by.path} has the same id '{pack.id}'"
-    where = f"{entry.origin}: {entry.path} · Enter shows why"
+        winner = entry.shadowed_by
+        why = f"hidden: {winner.path.name} ({winner.origin}) has the same id '{pack.id}'"
+    where = f"{entry.origin} · Enter shows why"
     return Content("\n").join([title, plain(why, DIMMED), plain(where, DIMMED)])
 
 

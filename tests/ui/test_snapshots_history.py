@@ -1,0 +1,92 @@
+"""SVG snapshots of the screens that show the history: home with best scores and unplayable
+packs, the stats screen, and results with a new best. 80x24, in-memory history, fixed seeds.
+
+Regenerate with `pytest tests/ui/test_snapshots_history.py --snapshot-update`, then look.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ui_helpers import UI_FIXTURES, FakeClock, answer, make_app, settle, studio_pack
+
+from quiz.game.selection import GameOptions
+from quiz.packs.catalog import discover
+from quiz.packs.loader import load_pack
+from quiz.store import Store
+from quiz.store.recorder import Recorder
+
+FIXTURES = UI_FIXTURES.parent
+
+
+def history(best: int = 1250) -> Recorder:
+    """An in-memory history: two finished studio games (the best of 10 scoring BEST), one
+    left early, and one of mini."""
+    recorder = Recorder(Store.in_memory(now=lambda: datetime(2026, 1, 2, tzinfo=UTC)))
+    store = recorder.store
+    games = [
+        ("studio", {"count": 10}, [("camera", True, "cinematography", "easy"),
+                                   ("real-snow", False, "effects", "hard"),
+                                   ("composer", True, "music", "medium")], best),
+        ("studio", {"count": 5, "timer": 15}, [("real-snow", False, "effects", "hard"),
+                                               ("set-city", True, "production", "medium")], 700),
+        ("studio", {"count": 10}, [("real-snow", False, "effects", "hard")], None),
+        ("mini", {"count": 10}, [("lens", True, "cinematography", "easy")], 75),
+    ]  # fmt: skip
+    for pack_id, options, answers, score in games:
+        game = store.start_game(pack_id, options)
+        for question_id, right, category, difficulty in answers:
+            store.record_answer(game, pack_id, question_id, "x", right, 100 * right, 4.0,
+                                category, difficulty)  # fmt: skip
+        if score is not None:
+            right = sum(answer[1] for answer in answers)
+            store.finish_game(game, score, right, len(answers))
+    return recorder
+
+
+def catalog(folder: Path):
+    """Built-in: studio and mini; data dir: a broken pack and a second mini that wins."""
+    builtin = folder / "builtin"
+    builtin.mkdir()
+    shutil.copy(UI_FIXTURES / "studio.yaml", builtin / "a-studio.yaml")
+    shutil.copy(FIXTURES / "good" / "mini.yaml", builtin / "b-mini.yaml")
+    packs = folder / "data" / "packs"
+    packs.mkdir(parents=True)
+    shutil.copy(FIXTURES / "bad" / "missing-answer.yaml", packs / "broken.yaml")
+    shutil.copy(FIXTURES / "good" / "mini.yaml", packs / "mini.yaml")
+    return discover(folder / "data", builtin=builtin, env={})
+
+
+def test_home_with_best_scores_and_unplayable_packs(snap_compare, tmp_path: Path) -> None:
+    found = catalog(tmp_path)
+    app = make_app(list(found.packs), store=history(), entries=found.entries)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_stats(snap_compare) -> None:
+    async def open_stats(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+
+    app = make_app([studio_pack(), load_pack(FIXTURES / "good" / "mini.yaml")], store=history())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)
+
+
+def test_results_with_a_new_best(snap_compare) -> None:
+    clock = FakeClock()
+
+    async def play_through(pilot) -> None:
+        await settle(pilot)
+        screen = pilot.app.screen
+        while screen.session.phase.value != "finished":
+            clock.advance(9)
+            await answer(pilot, right=True)
+            await pilot.press("n")
+            await pilot.pause()
+        await settle(pilot)
+
+    app = make_app(store=history(best=500), start=GameOptions(count=10, seed=5), clock=clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=play_through)
