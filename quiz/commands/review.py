@@ -18,7 +18,8 @@ PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Play the questions due for review, most overdue first: a question missed comes back "
-        "in the next game of its pack, one answered right after 1, 2, 4, then 8 more games. "
+        "in the next game of its pack; one answered right waits longer each time (2, 4, 8, "
+        "then 16 games). "
         "With nothing due, say when the next question is and exit."
     )
     parser.add_argument("pack", nargs="?", metavar="PACK",
