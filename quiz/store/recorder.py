@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from quiz.game.selection import AskedQuestion
 from quiz.game.session import AnswerRecord, GameSession, Summary
 from quiz.packs.model import Pack
 from quiz.store.history import Finished, Store
-from quiz.store.reviewing import ReviewPlan, plan_review
 from quiz.store.rules import is_ranked
 from quiz.store.settings import LAST_SETUP, THEME
-from quiz.store.stats import PackStats
+
+if TYPE_CHECKING:
+    from quiz.store.reviewing import ReviewPlan
+    from quiz.store.stats import PackStats
 
 REVIEW = "review"
 RETRY = "retry"
@@ -157,6 +160,8 @@ class Recorder:
         self, packs: Sequence[Pack], pack: Pack | None = None, *, seed: int | None = None
     ) -> ReviewPlan:
         """The due questions of PACK (or of every pack), or why there are none."""
+        from quiz.store.reviewing import plan_review  # only review needs it: keep start-up light
+
         return plan_review(self.store, packs, pack, seed=seed)
 
     def theme(self) -> str | None:

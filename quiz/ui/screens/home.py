@@ -94,8 +94,10 @@ class HomeScreen(Screen):
             return self.row is not None
         if action == "setup":
             return self.chosen is not None
-        if action in ("review", "stats"):
+        if action == "review":
             return recorder_of(self) is not None and bool(self.packs)
+        if action == "stats":
+            return recorder_of(self) is not None
         return True
 
     def action_play(self) -> None:
