@@ -71,10 +71,7 @@ class QuestionScreen(Screen):
             yield Static(id="meta")
             yield Static(id="prompt")
             yield Choices(id="choices", compact=True)
-            with Horizontal(id="typed"):
-                yield Input(id="answer", placeholder="Your answer")
-                yield Static(id="unit")
-                yield Button("Submit (Enter)", id="submit", compact=True)
+            # The typed-answer row is mounted when the first typed question comes.
             with Horizontal(id="asking"):
                 yield Static(id="hint")
                 yield Button("Skip (s)", id="skip", compact=True)
@@ -83,19 +80,32 @@ class QuestionScreen(Screen):
                 yield Button("Next (n)", id="next", variant="primary")
         yield QuizFooter()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         timed = self.session.time_left() is not None
         self.query_one(TimerBar).display = timed
-        self.query_one("#answer", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
         if timed:
             self.set_interval(TICK_SECONDS, self.tick)
-        self.show_question()
+        await self.show_question()
+
+    async def _typed_row(self) -> Input:
+        """The answer box (with its unit and Submit button), mounted the first time it is needed."""
+        if not self.query("#typed"):
+            field = Input(id="answer", placeholder="Your answer")
+            field.cursor_blink = getattr(self.app, "cursor_blink", True)
+            row = Horizontal(
+                field,
+                Static(id="unit"),
+                Button("Submit (Enter)", id="submit", compact=True),
+                id="typed",
+            )
+            await self.query_one("#body").mount(row, before="#asking")
+        return self.query_one("#answer", Input)
 
     @property
     def kind(self) -> QuestionType:
         return self.session.current.question.type
 
-    def show_question(self) -> None:
+    async def show_question(self) -> None:
         """Show the current question, ready for an answer."""
         asked = self.session.current
         question = asked.question
@@ -112,7 +122,7 @@ class QuestionScreen(Screen):
             choices.show(asked.options, letters)
             choices.focus(scroll_visible=False)
         else:
-            field = self.query_one("#answer", Input)
+            field = await self._typed_row()
             field.value = ""
             field.placeholder = (
                 "A number" if question.type is QuestionType.NUMBER else "Your answer"
@@ -186,14 +196,14 @@ class QuestionScreen(Screen):
         if self.session.phase is Phase.ASKING:
             self._answered(self.session.skip())
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         """Go on to the next question, or to the results after the last."""
         if self.session.phase is not Phase.REVEALED:
             return
         if self.session.next() is Phase.FINISHED:
             self.app.finished(self.session)  # type: ignore[attr-defined]
         else:
-            self.show_question()
+            await self.show_question()
 
     def action_leave(self) -> None:
         """Ask before leaving the game for the home screen."""
@@ -214,14 +224,14 @@ class QuestionScreen(Screen):
         self._submit(event.value)
 
     @on(Button.Pressed)
-    def _button(self, event: Button.Pressed) -> None:
+    async def _button(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "submit":
             self._submit(self.query_one("#answer", Input).value)
         elif event.button.id == "skip":
             self.action_skip()
         elif event.button.id == "next":
-            self.action_next()
+            await self.action_next()
 
     def _submit(self, text: str) -> None:
         if self.session.phase is not Phase.ASKING:
