@@ -34,10 +34,11 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
 
 
-def _add_data_dir(parser: argparse.ArgumentParser) -> None:
+def _add_data_dir(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=default,
         help="where history and settings are kept (default: QUIZ_DATA_DIR or the user data dir)",
     )
 
@@ -61,7 +62,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
-        _add_data_dir(sub)
+        # SUPPRESS: `quiz --data-dir X stats` keeps X unless the command gives its own.
+        _add_data_dir(sub, default=argparse.SUPPRESS)
         if name == command:
             _command_module(module_name).configure(sub)
     return parser

@@ -23,6 +23,8 @@ LEFT: tuple[Section, ...] = (
         ("Enter", "play (10, untimed)"),
         ("click", "choose; again: play"),
         ("s", "set up a game"),
+        ("r", "review due questions"),
+        ("t", "your stats"),
         ("q", "quit"),
     )),
     ("Setup", (
@@ -49,6 +51,7 @@ RIGHT: tuple[Section, ...] = (
         ("m", "retry missed, unscored"),
         ("h or Esc", "home"),
     )),
+    ("Stats", (("h or Esc", "home"),)),
 )  # fmt: skip
 
 
