@@ -1,0 +1,60 @@
+"""Run every benchmark and print one table of ratios against their baselines (exit 0).
+
+python benchmarks/run.py            # the full run (a few minutes)
+python benchmarks/run.py --quick    # fewer rounds and no 40,000-question pack
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import answer_latency, history_size, pack_loading, startup
+from benchmarks.common import table
+
+# measure label prefix -> (target, must not exceed); None where the issue sets none.
+LIMITS = {
+    "time to first question,": ("1.05", "-"),
+    "time to first question": ("1.15", "1.3"),
+    "peak memory": ("1.2", "-"),
+    "quiz check, 10,000": ("1.3", "2.0"),
+    "quiz check": ("linear", "-"),
+    "answer latency": ("report", "-"),
+}
+
+
+def limits_for(measure: str) -> tuple[str, str]:
+    for prefix, limits in LIMITS.items():
+        if measure.startswith(prefix):
+            return limits
+    return ("-", "-")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, skip the largest pack")
+    quick = parser.parse_args().quick
+    if quick:
+        pack_loading.SIZES = pack_loading.SIZES[:2]
+    rows = [
+        *startup.measure(rounds=5 if quick else 15),
+        *history_size.measure(rounds=5 if quick else 15),
+        *answer_latency.measure(rounds=8 if quick else 20),
+        *pack_loading.measure(rounds=3 if quick else 5),
+    ]
+    rows = [[*row, *limits_for(row[0])] for row in rows]
+    print(f"{platform.machine()} · {platform.python_implementation()} {platform.python_version()} · "
+          f"{platform.system()} · ratios are ours / baseline, medians of alternating pairs")  # fmt: skip
+    print(table(rows, ["measure", "quiz", "baseline", "ratio", "target", "must not exceed"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
