@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
@@ -11,6 +12,9 @@ from quiz.packs.yamltree import Node
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
+# C0 and C1 control characters (tab and newline aside): written as YAML escapes such as
+# "\e[2J" they would reach the player's terminal as commands, so pack text refuses them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 Report = Callable[[Node, str], None]
 
@@ -66,6 +70,8 @@ class Fields:
         if required and not node.value.strip():
             self.report(node, f"'{name}' is empty; give it a value")
             return None
+        if not plain_text(node, self.report, f"'{name}'"):
+            return None
         return node.value
 
     def slug(self, name: str) -> str | None:
@@ -102,7 +108,7 @@ class Fields:
         for item in node.items:
             if item.kind != "scalar" or item.is_null or not item.value.strip():
                 self.report(item, f"each item of '{name}' must be non-empty text")
-            else:
+            elif plain_text(item, self.report, f"an item of '{name}'"):
                 items.append((item, item.value))
         return items
 
@@ -140,7 +146,18 @@ def parse_number(node: Node) -> float | None:
     text = node.value.strip().replace("_", "")
     if not NUMBER.fullmatch(text):
         return None
-    return float(text)
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def plain_text(node: Node, report: Report, what: str) -> bool:
+    """True if a scalar holds no control characters; otherwise report the first one."""
+    found = CONTROL.search(node.value)
+    if found is None:
+        return True
+    report(node, f"{what} contains control character U+{ord(found.group()):04X}; remove it "
+           "(pack text is plain text, and such characters would reach the terminal)")  # fmt: skip
+    return False
 
 
 def parse_boolean(node: Node) -> bool | None:

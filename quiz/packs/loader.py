@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
 
 from quiz.packs.fields import Fields, describe, places
 from quiz.packs.model import Pack, Question, Source
@@ -30,26 +30,22 @@ SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
 def load_pack(path: str | os.PathLike[str]) -> Pack:
     """Load and validate the pack file at path; raise PackError listing every problem."""
     name = str(path)
+
+    def refuse(message: str) -> PackError:
+        return PackError([Problem(name, 1, 1, message)])
+
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise PackError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        f"the file is {size / 2**20:.1f} MiB, over the "
-                        "16 MiB limit for a pack; split it into smaller packs",
-                    )
-                ]
-            )
-        data = Path(path).read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise refuse("this is not a regular file; give the path of a .yaml pack file")
+        with open(path, "rb") as file:
+            data = file.read(MAX_BYTES + 1)  # never more: the size on disk may not be true
     except OSError as error:
         reason = error.strerror or str(error)
-        raise PackError(
-            [Problem(name, 1, 1, f"cannot read the file ({reason}); check the path")]
-        ) from None
+        raise refuse(f"cannot read the file ({reason}); check the path") from None
+    if len(data) > MAX_BYTES:
+        size = os.path.getsize(path) / 2**20
+        raise refuse(f"the file is {size:.1f} MiB, over the 16 MiB limit for a pack; "
+                     "split it into smaller packs")  # fmt: skip
     return load_pack_bytes(data, name)
 
 
@@ -86,7 +82,8 @@ def _decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as error:
         start = error.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         line = data.count(b"\n", 0, start) + 1
-        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
         raise PackError(
             [
                 Problem(
@@ -178,12 +175,24 @@ class _PackReader:
                     publisher=source.text("publisher"),
                     published=source.date("published"),
                     url=source.text("url"),
-                    file=source.text("file"),
+                    file=self._document_name(source),
                     line=node.line,
                     column=node.column,
                 )
             )
         return sources
+
+    def _document_name(self, source: Fields) -> str | None:
+        """A source's `file`: a name inside the sources folder, never a way out of it."""
+        name = source.text("file")
+        if name is None:
+            return None
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+            self.report(source.values["file"], f"'file' {name!r} must name a document inside "
+                        "the sources folder (like 'interview.txt'), not a path out of it")  # fmt: skip
+            return None
+        return name
 
     def _unique(self, value: str, node: Node, seen: dict[str, Node], what: str) -> None:
         if value in seen:

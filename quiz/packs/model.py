@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -124,6 +125,6 @@ class Pack:
 
 def format_number(value: float) -> str:
     """Show a number without a needless '.0' (12.0 -> '12', 7.5 -> '7.5')."""
-    if value == int(value) and abs(value) < 1e15:
+    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return repr(value)

@@ -6,6 +6,8 @@ import html
 import json
 from dataclasses import dataclass
 
+from quiz.packs.fields import CONTROL
+
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DISTRACTORS = 8
 TYPES = {"multiple": "choice", "boolean": "true-false"}
@@ -136,7 +138,7 @@ def _entry(number: int, raw: object) -> Entry:
             "is not an object with question, correct_answer and incorrect_answers", None
         )
     question = raw.get("question")
-    prompt = html.unescape(question).strip() or None if isinstance(question, str) else None
+    prompt = _unescape(question) or None if isinstance(question, str) else None
     kind = _text(raw, "type", prompt)
     if kind not in TYPES:
         raise _EntryProblem(
@@ -189,9 +191,14 @@ def _text(raw: dict, key: str, prompt: str | None) -> str:
     return _clean(value, key, prompt)
 
 
+def _unescape(value: str) -> str:
+    """HTML entities decoded, control characters (which a pack refuses) made spaces, trimmed."""
+    return CONTROL.sub(" ", html.unescape(value)).strip()
+
+
 def _clean(value: str, key: str, prompt: str | None) -> str:
     """HTML entities decoded, surrounding white space trimmed; empty or non-Unicode refused."""
-    text = html.unescape(value).strip()
+    text = _unescape(value)
     if not text:
         raise _EntryProblem(f"'{key}' is empty", prompt)
     if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
@@ -207,7 +214,7 @@ def _optional(raw: dict, key: str, prompt: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise _EntryProblem(f"'{key}' must be text", prompt)
-    return html.unescape(value).strip() or None
+    return _unescape(value) or None
 
 
 def _difficulty(raw: dict, prompt: str) -> str | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -15,7 +18,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        # Messages quote pack text (key names, refs); never print its control characters.
+        text = f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class PackError(Exception):

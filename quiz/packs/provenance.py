@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -42,6 +43,20 @@ def missing_fragment(excerpt: str, document: str) -> str | None:
     return None
 
 
+MAX_DOCUMENT_BYTES = 16 * 2**20
+
+
+def _read_document(path: Path) -> str:
+    """A source document's text: a regular UTF-8 file of at most 16 MiB (OSError if not)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(f"{path.name} is not a regular file")
+    with path.open("rb") as file:
+        data = file.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise OSError(f"{path.name} is over 16 MiB")
+    return data.decode("utf-8")
+
+
 def check_excerpts(pack: Pack, sources_dir: Path) -> list[Problem]:
     """Problems with the pack's excerpts against the documents its sources name."""
     path = pack.path or "<pack>"
@@ -51,7 +66,7 @@ def check_excerpts(pack: Pack, sources_dir: Path) -> list[Problem]:
         if not source.file:
             continue
         try:
-            documents[source.id] = (sources_dir / source.file).read_text(encoding="utf-8")
+            documents[source.id] = _read_document(sources_dir / source.file)
         except FileNotFoundError:
             problems.append(Problem(path, source.line, source.column, f"source '{source.id}' names file "
                                     f"'{source.file}', which is not in {sources_dir}; fix the "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quiz.packs.fields import Fields, Report, describe, parse_boolean, parse_number, places
 from quiz.packs.model import Difficulty, Excerpt, Question, QuestionType
+from quiz.packs.provenance import fragments
 from quiz.packs.yamltree import Node
 
 MAX_DISTRACTORS = 8
@@ -137,10 +138,11 @@ class QuestionReader:
                 "options; add them, or change the type",
             )
             return ()
-        if not items or len(items) > MAX_DISTRACTORS:
+        given = len(self.fields.values["distractors"].items)  # as written, bad ones included
+        if not given or given > MAX_DISTRACTORS:
             self._report(
                 self.fields.values["distractors"],
-                f"a choice question needs 1 to {MAX_DISTRACTORS} distractors, not {len(items)}",
+                f"a choice question needs 1 to {MAX_DISTRACTORS} distractors, not {given}",
             )
         seen: dict[str, Node] = {}
         for node, value in items:
@@ -182,6 +184,10 @@ class QuestionReader:
                 f"source ref '{ref}' names no source of this "
                 f"pack (known: {known}); fix the ref or add the source",
             )
+        if excerpt is not None and not fragments(excerpt):
+            self._report(fields.values["excerpt"], "the excerpt has no words besides its "
+                         "ellipses; quote the words from the source")  # fmt: skip
+            excerpt = None
         if highlight is not None and excerpt is not None and highlight not in excerpt:
             self._report(
                 fields.values["highlight"],

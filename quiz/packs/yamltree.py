@@ -162,7 +162,9 @@ def compose(text: str) -> Node:
         problems.append((line, column, _syntax_message(error, text)))
         raise TreeError(problems) from None
     except yaml.reader.ReaderError as error:
-        line, column = _line_column(text, error.position)
+        # libyaml gives a byte offset into the UTF-8 text; count characters instead.
+        index = len(text.encode("utf-8")[: error.position].decode("utf-8", errors="replace"))
+        line, column = _line_column(text, index)
         problems.append(
             (
                 line,

@@ -194,6 +194,7 @@ def test_packs_never_prints_control_characters_from_a_title(tmp_path: Path, caps
     path = tmp_path / "p.yaml"
     path.write_text('format: 1\nid: p\ntitle: "Evil \\e[2J title"\n'
                     'questions:\n  - {id: q, prompt: "P", answer: "A", distractors: ["B"]}\n')  # fmt: skip
-    assert main(["packs", str(path)]) == 0
+    assert main(["packs", str(path)]) == 1  # refused by the loader, listed as invalid
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "Evil ?[2J title" in out
+    assert "\x1b" not in out
+    assert f"{path}:3:8: error: 'title' contains control character U+001B" in out
