@@ -33,7 +33,12 @@ def run(args: argparse.Namespace) -> int:
     for name in args.paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(pack_files(path))
+            found = pack_files(path)
+            if not found:
+                print(f"quiz check: error: no *.yaml or *.yml packs in the folder {name}; "
+                      "give a folder of packs or a pack file", file=sys.stderr)  # fmt: skip
+                return 1
+            files.extend(found)
         elif path.exists():
             files.append(path)
         else:
@@ -49,9 +54,8 @@ def run(args: argparse.Namespace) -> int:
         problem_count += len(problems)
         for problem in problems:
             print(problem)
-    packs = "pack" if len(files) == 1 else "packs"
-    problem_word = "problem" if problem_count == 1 else "problems"
-    print(f"{len(files)} {packs}, {question_count} questions, {problem_count} {problem_word}")
+    print(f"{_count(len(files), 'pack')}, {_count(question_count, 'question')}, "
+          f"{_count(problem_count, 'problem')}")  # fmt: skip
     return 1 if problem_count else 0
 
 
@@ -83,6 +87,10 @@ def check_file(
     if sources_dir is not None:
         problems += check_excerpts(pack, sources_dir)
     return sorted(problems), len(pack.questions)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _usage(message: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -16,8 +17,14 @@ def run(args: argparse.Namespace) -> int:
 
     text = json.dumps(pack_schema(), indent=2) + "\n"
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            out.write(text)
+        try:
+            with open(args.output, "w", encoding="utf-8") as out:
+                out.write(text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(f"quiz schema: error: cannot write {args.output} ({reason}); "
+                  "give a file path in a folder that exists", file=sys.stderr)  # fmt: skip
+            return 1
     else:
         print(text, end="")
     return 0
