@@ -6,19 +6,30 @@ import datetime as dt
 
 from textual.content import Content
 
+from quiz.packs.fields import CONTROL
 from quiz.packs.model import Excerpt, Source
 
 HIGHLIGHT_STYLE = "bold underline $accent"
 
 
+def visible(text: str) -> str:
+    """Text with any control character shown as U+FFFD, one for one (offsets hold).
+
+    The loader refuses such characters; this keeps any that reach the UI by another road
+    from acting on the player's terminal.
+    """
+    return CONTROL.sub("\ufffd", text)
+
+
 def plain(text: str, style: str = "") -> Content:
     """Pack text as Content, styled as a whole but never read as markup."""
+    text = visible(text)
     return Content.styled(text, style) if style else Content(text)
 
 
 def excerpt_content(excerpt: Excerpt) -> Content:
     """The excerpt in quotation marks with its highlight (first occurrence) emphasised."""
-    body = Content(excerpt.text)
+    body = Content(visible(excerpt.text))
     if excerpt.highlight:
         start = excerpt.text.find(excerpt.highlight)
         if start >= 0:
