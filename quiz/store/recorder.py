@@ -94,7 +94,8 @@ class Recorder:
         """Save a new game row for the session."""
         options = session.options
         settings: dict[str, object] = {
-            "count": options.count,
+            # The count played: 10 asked of a 4-question pack is a 4-question game.
+            "count": None if options.count is None else len(session.asked),
             "timer": options.timer,
             "categories": list(options.categories),
             "difficulties": list(options.difficulties),

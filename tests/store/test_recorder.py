@@ -192,3 +192,15 @@ def test_settings_are_remembered_between_opens(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_kind_labels(kind: str, label: str) -> None:
     assert kind_label(kind) == label
+
+
+def test_a_game_that_asked_for_more_than_the_pack_holds_is_ranked_by_what_it_played(
+    recorder: Recorder,
+) -> None:
+    game = session(count=10)  # the mini pack holds 4 questions
+    assert game.total == 4
+    play(recorder, game, [True] * 4)
+    assert recorder.finished(game).kind == "4q-untimed"
+    everything = session(count=None)
+    play(recorder, everything, [True] * 4)
+    assert recorder.finished(everything).kind == "allq-untimed"

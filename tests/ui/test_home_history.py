@@ -76,7 +76,7 @@ async def test_a_new_best_shows_on_home_after_the_game(recorder: Recorder) -> No
         score = app.screen.session.score
         await pilot.press("h")
         await settle(pilot)
-        assert rows(app)[0].endswith(f"5 questions · best {score:,} (10q)")
+        assert rows(app)[0].endswith(f"5 questions · best {score:,} (5q)")  # the 5 it played
 
 
 async def test_invalid_and_hidden_packs_are_listed_and_show_why(tmp_path: Path) -> None:

@@ -79,8 +79,8 @@ async def test_missed_questions_come_back_in_a_review_that_is_never_a_best(
         await settle(pilot)
         assert [a.question.id for a in app.screen.session.asked] == sorted(asked[1::2])
     kinds = {kind.kind: kind.finished for kind in recorder.stats()[0].kinds}
-    assert kinds == {"10q-untimed": 1, "review": 1}
-    assert set(recorder.best_scores()["studio"]) == {"10q-untimed"}
+    assert kinds == {"5q-untimed": 1, "review": 1}  # the studio pack holds 5
+    assert set(recorder.best_scores()["studio"]) == {"5q-untimed"}
 
 
 async def test_a_review_plan_given_to_the_app_starts_at_once(recorder: Recorder) -> None:
