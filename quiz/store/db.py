@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -68,12 +69,16 @@ def open_database(
         return _read_only(path, f"can't write to the data folder {directory} ({problem})")
     notices: list[str] = []
     for attempt in range(2):
-        conn = _connect(path, timeout)
+        conn: sqlite3.Connection | None = None
         try:
+            if path.exists() and not (path.is_file() and os.access(path, os.R_OK | os.W_OK)):
+                raise _Unreadable("it is not a file this program can read and write")
+            conn = _connect(path, timeout)
             _prepare(conn, path, timeout)
             return Opened(conn, path, notices)
         except _Unreadable as why:
-            conn.close()
+            if conn is not None:
+                conn.close()
             if attempt:
                 raise StoreError(
                     f"the history database {path} is still unreadable ({why})"
@@ -87,10 +92,12 @@ def open_database(
                 f"history at {path} was unreadable ({why}); moved it to {moved} and started fresh"
             )
         except sqlite3.OperationalError as error:
-            conn.close()
+            if conn is not None:
+                conn.close()
             return _read_only(path, f"can't save history to {path} ({error})")
         except BaseException:
-            conn.close()
+            if conn is not None:
+                conn.close()
             raise
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -111,12 +118,7 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
 def _prepare(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
     """Check the file (only reading it) before switching it to WAL and migrating it."""
     try:
-        _check(conn)
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: an answer is on disk when record_answer returns, even if the machine dies.
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn)
+        _prepare_steps(conn, timeout)
     except NewerSchema as newer:
         raise StoreError(_newer_message(path, newer.version)) from None
     except sqlite3.DatabaseError as error:
@@ -125,6 +127,28 @@ def _prepare(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
         if (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _UNREADABLE:
             raise _Unreadable(str(error)) from None
         raise
+
+
+def _prepare_steps(conn: sqlite3.Connection, timeout: float) -> None:
+    # Two copies opening a new file at once can each be refused a lock at once: SQLite
+    # answers "busy" without waiting when waiting could deadlock. So the steps are retried
+    # until the busy timeout has passed, as the busy handler would have waited.
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            _check(conn)
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: an answer is on disk when record_answer returns, even if the machine dies.
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+            return
+        except sqlite3.OperationalError as error:
+            if not is_locked(error) or time.monotonic() > deadline:
+                raise
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            time.sleep(0.02)
 
 
 def _check(conn: sqlite3.Connection) -> None:

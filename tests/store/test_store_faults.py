@@ -133,3 +133,15 @@ def test_an_unreadable_file_that_cannot_be_moved_plays_on(tmp_path: Path, monkey
     assert not store.saving
     assert "can't be moved" in notices[0] and "playing on without saving" in notices[0]
     assert (tmp_path / "quiz.db").read_bytes() == GARBAGE
+
+
+def test_a_folder_where_the_database_should_be_is_moved_aside(tmp_path: Path, clock):
+    (tmp_path / "quiz.db").mkdir()
+    (tmp_path / "quiz.db" / "keep.txt").write_text("mine")
+    store, notices = Store.open(tmp_path, now=clock)
+    with store:
+        assert store.saving
+        store.record_answer(store.start_game("mini"), "mini", "lens", "10", True, 75, 1.0)
+    [moved] = tmp_path.glob("quiz-unreadable-*.db")
+    assert (moved / "keep.txt").read_text() == "mine"
+    assert len(notices) == 1 and "was unreadable" in notices[0]
