@@ -73,6 +73,8 @@ def _is_file(name: str) -> bool:
 
 def _chosen(catalog: Catalog, name: str | None, as_file: bool) -> Pack | None | bool:
     """The pack PACK names (None for every pack), or False after printing why there is none."""
+    from quiz.packs.discovery import real_path
+
     if name is None:
         return None
     if not as_file:
@@ -81,8 +83,8 @@ def _chosen(catalog: Catalog, name: str | None, as_file: bool) -> Pack | None | 
             _fail(f"no pack with the id '{name}' was found; 'quiz packs' lists the packs")
             return False
         return entry.pack
-    path = Path(name).expanduser().resolve()
-    entry = next((e for e in catalog.entries if e.path.resolve() == path), None)
+    path = real_path(Path(name))
+    entry = next((e for e in catalog.entries if real_path(e.path) == path), None)
     if entry is None:
         what = "is a folder" if path.is_dir() else "does not exist"
         _fail(f"{name} {what}; give a pack file or a pack id")

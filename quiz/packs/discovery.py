@@ -101,11 +101,19 @@ def _files_in(path: Path) -> list[Path]:
     return [path] if path.is_file() and is_pack_file(path) else []
 
 
+def real_path(path: Path) -> Path:
+    """The path with links resolved, to tell one file from another; as written for a link loop."""
+    try:
+        return path.expanduser().resolve()
+    except (OSError, RuntimeError):
+        return path.expanduser().absolute()
+
+
 def _first_of_each(locations: list[Location]) -> list[Location]:
     seen: set[Path] = set()
     unique = []
     for location in locations:
-        key = location.path.resolve()
+        key = real_path(location.path)
         if key not in seen:
             seen.add(key)
             unique.append(location)

@@ -165,3 +165,11 @@ def test_builtin_pack_files_are_the_yaml_files_of_builtin_dir(
     monkeypatch.setattr(discovery, "builtin_dir", lambda: tmp_path)
     assert builtin_pack_files() == [tmp_path / "one.yaml"]
     assert found(locate(None, env=NO_ENV)) == [("one.yaml", Origin.BUILT_IN)]
+
+
+def test_a_symlink_loop_is_listed_as_unreadable_not_a_crash(tmp_path: Path) -> None:
+    from quiz.packs.catalog import discover
+
+    (tmp_path / "loop.yaml").symlink_to("loop.yaml")
+    catalog = discover(tmp_path / "data", [str(tmp_path / "loop.yaml")])
+    assert all(entry.pack_id != "loop" for entry in catalog.entries)
