@@ -66,12 +66,27 @@ def pack_stats(
     conn: sqlite3.Connection, pack_id: str | None = None, missed: int = 5
 ) -> list[PackStats]:
     """Stats for every pack with games (or just PACK_ID), sorted by pack id; [] if none."""
+    # A pack counts the games it took part in, mixed ones ("a+b") included, and every
+    # answer to its questions; a mix keeps a row of its own for its scores.
     packs = conn.execute(
-        "SELECT pack_id, count(*), sum(ended_at IS NULL) FROM games"
-        " WHERE ?1 IS NULL OR pack_id = ?1 GROUP BY pack_id ORDER BY pack_id",
+        "SELECT p.id, count(g.id), coalesce(sum(g.ended_at IS NULL), 0) FROM"
+        " (SELECT pack_id AS id FROM games UNION SELECT pack_id FROM answers) AS p"
+        f" LEFT JOIN games g ON {_PLAYED_IN}"
+        " WHERE ?1 IS NULL OR p.id = ?1 GROUP BY p.id ORDER BY p.id",
         (pack_id,),
     ).fetchall()
     return [_one_pack(conn, pack, games, unfinished, missed) for pack, games, unfinished in packs]
+
+
+# A game's pack_id is a pack's id, or the ids of a mix joined by '+' (ids never hold '+').
+_PLAYED_IN = "(g.pack_id = p.id OR instr('+' || g.pack_id || '+', '+' || p.id || '+') > 0)"
+
+
+def _answers_of(pack_id: str) -> str:
+    """SQL choosing a row's answers: a pack's own, or those given in a mix's games."""
+    if "+" in pack_id:
+        return "game_id IN (SELECT id FROM games WHERE pack_id = ?)"
+    return "pack_id = ?"
 
 
 def _one_pack(
@@ -88,12 +103,13 @@ def _one_pack(
             "SELECT kind, count(*), count(ended_at),"
             " max(CASE WHEN ended_at IS NOT NULL THEN score END),"
             " avg(CASE WHEN ended_at IS NOT NULL THEN score END)"
-            " FROM games WHERE pack_id = ? GROUP BY kind ORDER BY kind",
+            f" FROM games WHERE pack_id = ? AND {_RANKED} GROUP BY kind ORDER BY kind",
             (pack_id,),
         )
     )
     right, total = conn.execute(
-        "SELECT coalesce(sum(correct), 0), count(*) FROM answers WHERE pack_id = ?", (pack_id,)
+        f"SELECT coalesce(sum(correct), 0), count(*) FROM answers WHERE {_answers_of(pack_id)}",
+        (pack_id,),
     ).fetchone()
     by_difficulty = sorted(
         _accuracy(conn, pack_id, "difficulty", UNKNOWN),
@@ -117,7 +133,7 @@ def _accuracy(conn: sqlite3.Connection, pack_id: str, column: str, missing: str)
     # `column` is one of two names fixed in this module, never user input.
     rows = conn.execute(
         f"SELECT coalesce({column}, ?), sum(correct), count(*) FROM answers"
-        " WHERE pack_id = ? GROUP BY 1 ORDER BY 1",
+        f" WHERE {_answers_of(pack_id)} GROUP BY 1 ORDER BY 1",
         (missing, pack_id),
     )
     return [Accuracy(label, right, total) for label, right, total in rows]
@@ -125,9 +141,10 @@ def _accuracy(conn: sqlite3.Connection, pack_id: str, column: str, missing: str)
 
 def most_missed(conn: sqlite3.Connection, pack_id: str | None, limit: int = 5) -> list[Missed]:
     """The questions missed most often (then by share missed), at most LIMIT of them."""
+    scope = "?1 IS NULL OR " + (_answers_of(pack_id).replace("?", "?1") if pack_id else "1")
     rows = conn.execute(
         "SELECT pack_id, question_id, sum(NOT correct) AS misses, count(*) AS attempts"
-        " FROM answers WHERE ?1 IS NULL OR pack_id = ?1 GROUP BY pack_id, question_id"
+        f" FROM answers WHERE {scope} GROUP BY pack_id, question_id"
         " HAVING misses > 0 ORDER BY misses DESC, 1.0 * misses / attempts DESC,"
         " pack_id, question_id LIMIT ?2",
         (pack_id, limit),

@@ -111,8 +111,8 @@ def test_retry_and_review_games_never_count_as_a_best(recorder: Recorder) -> Non
     assert (recorder.mode_of(retry), recorder.mode_of(review)) == ("retry", "review")
     assert review.score > 0 and not recorder.new_best(review)
     assert recorder.best_scores() == {}
-    kinds = {k.kind for k in recorder.stats()[0].kinds}
-    assert kinds == {"retry", "review"}
+    [stats] = recorder.stats()
+    assert stats.games == 2 and stats.best is None and not stats.kinds  # played, never a best
 
 
 def test_a_mixed_game_is_saved_under_both_ids_and_answers_under_their_own(
@@ -125,6 +125,22 @@ def test_a_mixed_game_is_saved_under_both_ids_and_answers_under_their_own(
     assert {row[1] for row in rows} == {"mini", "studio"}
     assert set(recorder.best_scores()) == {"mini+studio"}
     assert game_pack_id(game.asked) == "mini+studio"
+
+
+def test_stats_count_a_mixed_game_for_each_pack_and_its_answers_where_they_belong(
+    recorder: Recorder,
+) -> None:
+    mixed = session(packs=(STUDIO, MINI), count=None)
+    play(recorder, mixed, [True] * 2 + [False] * (mixed.total - 2))
+    play(recorder, session(packs=(MINI,), count=None), [True] * 4)
+    by_pack = {stats.pack_id: stats for stats in recorder.stats()}
+    assert set(by_pack) == {"mini", "studio", "mini+studio"}
+    mini_in_mix = sum(1 for asked in mixed.asked if asked.pack.id == "mini")
+    assert by_pack["mini"].games == 2 and by_pack["studio"].games == 1
+    assert by_pack["mini"].overall.total == mini_in_mix + 4
+    assert by_pack["studio"].overall.total == mixed.total - mini_in_mix
+    assert by_pack["mini+studio"].games == 1 and by_pack["mini+studio"].overall.total == mixed.total
+    assert by_pack["mini+studio"].overall.right == 2 and by_pack["mini+studio"].best == mixed.score
 
 
 def test_an_answer_after_a_failed_start_starts_the_game_then(recorder: Recorder) -> None:

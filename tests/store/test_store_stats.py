@@ -29,8 +29,7 @@ def test_games_best_and_average_per_pack_and_kind(store: Store):
     assert [(k.kind, k.games, k.finished, k.best, k.average) for k in a.kinds] == [
         ("10q-untimed", 3, 2, 800, 600.0),
         ("5q-timed", 1, 1, 300, 300.0),
-        ("review", 1, 1, 50, 50.0),
-    ]
+    ]  # a review game counts among the games played, never among the bests
     assert (b.pack_id, b.games, b.unfinished, b.best) == ("b", 1, 0, 1000)
     assert [p.pack_id for p in store.stats("b")] == ["b"]
 
