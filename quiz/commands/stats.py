@@ -7,6 +7,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from quiz.packs.model import Pack
     from quiz.store.stats import Accuracy, PackStats
 
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(EMPTY)
         return 0
-    packs = _builtin_packs()
+    packs = _known_packs(data_dir(args.data_dir))
     print("\n\n".join(format_pack(stats, packs.get(stats.pack_id)) for stats in report))
     return 0
 
@@ -93,17 +95,8 @@ def _shorten(text: str) -> str:
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
 
 
-def _builtin_packs() -> dict[str, Pack]:
-    """The built-in packs by id; any that fail to load are left out (stats still print)."""
-    from quiz.packs.discovery import builtin_pack_files
-    from quiz.packs.loader import load_pack
-    from quiz.packs.problems import PackError
+def _known_packs(folder: Path) -> dict[str, Pack]:
+    """Every pack the game can find (as `quiz packs` lists them), by id, for titles and prompts."""
+    from quiz.packs.catalog import discover
 
-    packs: dict[str, Pack] = {}
-    for path in builtin_pack_files():
-        try:
-            pack = load_pack(path)
-        except (PackError, OSError):
-            continue
-        packs.setdefault(pack.id, pack)
-    return packs
+    return {pack.id: pack for pack in discover(folder, []).packs}

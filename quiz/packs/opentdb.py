@@ -118,7 +118,7 @@ def _results(document: object, name: str) -> list[object]:
         raise OpenTDBError(
             [
                 f'{name}: not an Open Trivia DB response; expected {{"response_code": 0, '
-                '"results": [...]}} or a list of questions'
+                '"results": [...]} or a list of questions'
             ]
         )
     if not results:
