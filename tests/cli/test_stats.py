@@ -17,9 +17,10 @@ MINI = ROOT / "tests" / "fixtures" / "good" / "mini.yaml"
 
 
 @pytest.fixture
-def mini_is_builtin(monkeypatch):
-    """Make the fixture pack the only built-in pack, so prompts can be looked up."""
-    monkeypatch.setattr("quiz.packs.discovery.builtin_pack_files", lambda: [MINI])
+def mini_in_data_dir(tmp_path: Path) -> None:
+    """Put the fixture pack among the data folder's own packs, where stats finds prompts."""
+    (tmp_path / "packs").mkdir(exist_ok=True)
+    (tmp_path / "packs" / "mini.yaml").write_bytes(MINI.read_bytes())
 
 
 def fill(folder: Path) -> None:
@@ -50,7 +51,7 @@ def test_empty_history_gives_a_friendly_line(tmp_path: Path, capsys):
     assert err == ""
 
 
-def test_stats_per_pack(tmp_path: Path, capsys, mini_is_builtin):
+def test_stats_per_pack(tmp_path: Path, capsys, mini_in_data_dir):
     fill(tmp_path)
     assert main(["stats", "--data-dir", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
@@ -80,7 +81,7 @@ def test_stats_per_pack(tmp_path: Path, capsys, mini_is_builtin):
     ]
 
 
-def test_one_pack_and_the_env_var(tmp_path: Path, capsys, monkeypatch, mini_is_builtin):
+def test_one_pack_and_the_env_var(tmp_path: Path, capsys, monkeypatch, mini_in_data_dir):
     fill(tmp_path)
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
     assert main(["stats", "--pack", "elsewhere"]) == 0
