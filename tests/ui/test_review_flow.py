@@ -78,8 +78,9 @@ async def test_missed_questions_come_back_in_a_review_that_is_never_a_best(
         await pilot.press("r")  # box 2 (right once) comes back every other game: now
         await settle(pilot)
         assert [a.question.id for a in app.screen.session.asked] == sorted(asked[1::2])
-    kinds = {kind.kind: kind.finished for kind in recorder.stats()[0].kinds}
-    assert kinds == {"5q-untimed": 1, "review": 1}  # the studio pack holds 5
+    [stats] = recorder.stats()
+    assert {kind.kind: kind.finished for kind in stats.kinds} == {"5q-untimed": 1}  # 5 in studio
+    assert stats.games - stats.unfinished >= 2  # the review was played, just never ranked
     assert set(recorder.best_scores()["studio"]) == {"5q-untimed"}
 
 
