@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import FakeApp
 
 from quiz.cli import main
 from quiz.game.selection import GameOptions
@@ -51,29 +52,6 @@ def test_bad_options_and_packs_give_one_line_and_no_tui(
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and message in lines[0]
     assert result.stdout.strip() == "False"  # Textual never imported
-
-
-class FakeApp:
-    """Stands in for the Textual app: records how it was built and that it ran."""
-
-    made: list[FakeApp] = []
-
-    def __init__(self, packs, start=None, **kwargs) -> None:
-        self.packs, self.start, self.ran, self.return_code = packs, start, False, None
-        self.kwargs = kwargs
-        FakeApp.made.append(self)
-
-    def run(self) -> None:
-        self.ran = True
-
-
-@pytest.fixture
-def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[FakeApp]:
-    import quiz.ui.app
-
-    FakeApp.made = []
-    monkeypatch.setattr(quiz.ui.app, "create_app", FakeApp)
-    return FakeApp.made
 
 
 def test_play_starts_a_game_with_the_options_given(fake_app: list[FakeApp]) -> None:

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_helpers import FakeApp
 
 from quiz.cli import main
 from quiz.store import Store
@@ -14,29 +15,6 @@ from quiz.store import Store
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINI = FIXTURES / "good" / "mini.yaml"
 STUDIO = FIXTURES / "ui" / "studio.yaml"
-
-
-class FakeApp:
-    """Stands in for the Textual app: records how it was built and that it ran."""
-
-    made: list[FakeApp] = []
-
-    def __init__(self, packs, **kwargs) -> None:
-        self.packs, self.kwargs, self.ran, self.return_code = packs, kwargs, False, None
-        FakeApp.made.append(self)
-
-    def run(self) -> None:
-        self.ran = True
-
-
-@pytest.fixture
-def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[FakeApp]:
-    import quiz.ui.app
-
-    FakeApp.made = []
-    monkeypatch.setattr(quiz.ui.app, "create_app", FakeApp)
-    monkeypatch.delenv("QUIZ_PACKS_PATH", raising=False)
-    return FakeApp.made
 
 
 def played(folder: Path, pack_id: str, answers: list[tuple[str, bool]]) -> None:
@@ -135,24 +113,11 @@ def test_a_pack_that_cannot_be_found_or_loaded_is_one_line_and_exit_1(
 @pytest.mark.parametrize("command", [["review"], ["play", str(MINI)], []], ids=str)
 def test_a_locked_history_is_one_line_and_exit_1_before_any_tui(
     command: list[str],
-    tmp_path: Path,
+    locked_history: Path,
     fake_app: list[FakeApp],
     capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("quiz.store.db.BUSY_TIMEOUT", 0.05)
-    path = tmp_path / "quiz.db"
-    with sqlite3.connect(path) as conn:  # a v1 file, so opening it must write
-        conn.execute("CREATE TABLE games (id INTEGER PRIMARY KEY)")
-        conn.execute("PRAGMA user_version = 1")
-    conn.close()
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        code = main([*command[:1], "--data-dir", str(tmp_path), *command[1:]])
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
+    code = main([*command[:1], "--data-dir", str(locked_history), *command[1:]])
     out, err = capsys.readouterr()
     assert code == 1 and out == "" and fake_app == []
     assert err.startswith(f"{' '.join(['quiz', *command[:1]])}: error:")

@@ -113,20 +113,8 @@ def test_a_newer_history_is_an_error(tmp_path: Path, capsys):
     assert len(err.splitlines()) == 1
 
 
-def test_a_locked_history_is_an_error(tmp_path: Path, capsys, monkeypatch):
-    monkeypatch.setattr("quiz.store.db.BUSY_TIMEOUT", 0.05)
-    path = tmp_path / "quiz.db"
-    with sqlite3.connect(path) as conn:  # a v1 file, so opening it must write
-        conn.execute("CREATE TABLE games (id INTEGER PRIMARY KEY)")
-        conn.execute("PRAGMA user_version = 1")
-    conn.close()
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        code = main(["stats", "--data-dir", str(tmp_path)])
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
+def test_a_locked_history_is_an_error(locked_history: Path, capsys):
+    code = main(["stats", "--data-dir", str(locked_history)])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""
     assert err.startswith("quiz stats: error:") and "locked by another program" in err
