@@ -273,3 +273,14 @@ async def test_the_next_question_of_the_same_kind_hides_the_reveal_again() -> No
         await pilot.pause()
         assert not screen.has_class("-revealed")
         assert not screen.query_one("#reveal").display and screen.query_one("#asking").display
+
+
+async def test_a_close_spelling_is_accepted_and_the_reveal_says_so() -> None:
+    app = make_app(start=only("music"))  # "Who wrote the score?" Mira Holt
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press(*"Mira Holtt", "enter")
+        await pilot.pause()
+        verdict = " ".join(str(s.content) for s in screen.query(RevealPanel).first().query(Static))
+        assert "✓ Right" in verdict and "accepted: close spelling" in verdict
+        assert screen.session.last.correct and screen.session.last.close_spelling
