@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 
 from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
 from quiz.game.session import GameSession, GameStateError, Phase
@@ -12,19 +13,6 @@ from quiz.packs.loader import load_pack
 from quiz.packs.model import Difficulty, Pack, Question, QuestionType
 
 MINI = load_pack(Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml")
-
-
-class FakeClock:
-    """A clock that moves only when told to."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def pick(question_id: str) -> AskedQuestion:

@@ -7,7 +7,7 @@ Regenerate with `pytest tests/ui/test_snapshots.py --snapshot-update`, then look
 from __future__ import annotations
 
 import pytest
-from ui_helpers import FakeClock, answer, make_app, settle
+from ui_helpers import FakeClock, answer, make_app, play_to_results, settle
 
 from quiz.game.selection import GameOptions
 
@@ -78,14 +78,7 @@ def test_results(snap_compare) -> None:
     clock = FakeClock()
 
     async def play_through(pilot) -> None:
-        await settle(pilot)
-        screen = pilot.app.screen
-        while screen.session.phase.value != "finished":
-            clock.advance(9)
-            await answer(pilot, right=screen.session.number != 3)
-            await pilot.press("n")
-            await pilot.pause()
-        await settle(pilot)
+        await play_to_results(pilot, clock, wrong_at=3)
 
     app = game_app(GameOptions(count=None, seed=5), clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=play_through)

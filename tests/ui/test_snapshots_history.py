@@ -10,7 +10,7 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ui_helpers import UI_FIXTURES, FakeClock, answer, make_app, settle, studio_pack
+from ui_helpers import UI_FIXTURES, FakeClock, make_app, play_to_results, settle, studio_pack
 
 from quiz.game.selection import GameOptions
 from quiz.packs.catalog import discover
@@ -79,14 +79,7 @@ def test_results_with_a_new_best(snap_compare) -> None:
     clock = FakeClock()
 
     async def play_through(pilot) -> None:
-        await settle(pilot)
-        screen = pilot.app.screen
-        while screen.session.phase.value != "finished":
-            clock.advance(9)
-            await answer(pilot, right=True)
-            await pilot.press("n")
-            await pilot.pause()
-        await settle(pilot)
+        await play_to_results(pilot, clock, wrong_at=None)
 
     app = make_app(store=history(best=500), start=GameOptions(count=10, seed=5), clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=play_through)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fake_clock import FakeClock
 from textual.pilot import Pilot
 
 from quiz.game.selection import AskedQuestion
@@ -12,19 +13,6 @@ from quiz.packs.model import Pack, QuestionType, format_number
 from quiz.ui.app import QuizApp, create_app
 
 UI_FIXTURES = Path(__file__).parent.parent / "fixtures" / "ui"
-
-
-class FakeClock:
-    """A clock that only moves when a test says so."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def studio_pack() -> Pack:
@@ -86,3 +74,15 @@ async def wait_for(pilot: Pilot, ready, tries: int = 100) -> None:
             return
         await pilot.pause(0.01)
     raise AssertionError("the app never got ready")
+
+
+async def play_to_results(pilot: Pilot, clock: FakeClock, wrong_at: int | None = None) -> None:
+    """Answer every question (question WRONG_AT wrongly), 9 clock seconds each, to results."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    while screen.session.phase.value != "finished":
+        clock.advance(9)
+        await answer(pilot, right=screen.session.number != wrong_at)
+        await pilot.press("n")
+        await pilot.pause()
+    await settle(pilot)
