@@ -31,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"quiz: error: {error}", file=sys.stderr)
         return 1
 
+    from quiz import collector
+
+    collector.pause()  # until the first screen is painted (see quiz/collector.py)
     from quiz.ui.app import create_app
 
     app = create_app(catalog.packs, store=recorder, entries=catalog.entries)

@@ -116,7 +116,10 @@ def pack_paths(names: list[str]) -> list[Path] | None:
 def start(packs: list, options: object, args: argparse.Namespace) -> int:
     """Open the history (one error line if it can't be used), then the TUI with a game
     already started (Textual is imported only here)."""
+    from quiz import collector
     from quiz.datadir import data_dir
+
+    collector.pause()  # the app resumes it once the first question is painted
     from quiz.store import StoreError
     from quiz.store.recorder import Recorder
 

@@ -56,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
         recorder.close()
         return 0
 
+    from quiz import collector
+
+    collector.pause()  # until the first screen is painted (see quiz/collector.py)
     from quiz.ui.app import create_app
 
     app = create_app(catalog.packs, store=recorder, review=plan, entries=catalog.entries)

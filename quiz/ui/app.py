@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from quiz import collector
 from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
 from quiz.game.session import AnswerRecord, GameSession
 from quiz.packs.model import Pack
@@ -67,6 +68,7 @@ class QuizApp(App[None]):
         return Screen(id="backdrop")
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._first_screen_painted)
         for notice in getattr(self.store, "notices", ()):
             self.notify(notice, title="History", severity="warning", markup=False, timeout=8)
         if hasattr(self.store, "notices"):
@@ -76,6 +78,9 @@ class QuizApp(App[None]):
             self.start_review(self.start_review_plan)
         elif self.start_options is None or not self.start_game(self.packs, self.start_options):
             self.push_screen(self._home())
+
+    def _first_screen_painted(self) -> None:
+        self.call_after_refresh(collector.resume)
 
     def _home(self) -> Screen:
         from quiz.ui.screens.home import HomeScreen

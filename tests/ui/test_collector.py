@@ -1,0 +1,45 @@
+"""Start-up pauses the garbage collector; the app resumes it once its first screen shows."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from ui_helpers import make_app, settle
+
+from quiz import collector
+from quiz.game.selection import GameOptions
+
+
+@pytest.fixture
+def collecting():
+    """Leave the collector on and unfrozen after each test, whatever it did."""
+    yield
+    collector._paused = False
+    gc.unfreeze()
+    gc.enable()
+
+
+def test_pause_stops_collection_and_resume_restarts_it(collecting) -> None:
+    collector.pause()
+    assert not gc.isenabled()
+    collector.resume()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0  # start-up objects are out of the collector's sight
+
+
+def test_resume_leaves_a_collector_it_did_not_pause_alone(collecting) -> None:
+    gc.disable()
+    collector.pause()  # already off: someone else turned it off
+    collector.resume()
+    assert not gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("start", [None, GameOptions(count=2, seed=1)], ids=["home", "play"])
+async def test_the_app_resumes_collection_after_its_first_screen(collecting, start) -> None:
+    collector.pause()
+    app = make_app(start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert gc.isenabled()
