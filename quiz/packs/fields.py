@@ -7,14 +7,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from quiz.packs.controls import CONTROL
 from quiz.packs.yamltree import Node
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
-# C0 and C1 control characters (tab and newline aside): written as YAML escapes such as
-# "\e[2J" they would reach the player's terminal as commands, so pack text refuses them.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 Report = Callable[[Node, str], None]
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from quiz.packs.controls import CONTROL
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +19,7 @@ class Problem:
     def __str__(self) -> str:
         # Messages quote pack text (key names, refs); never print its control characters.
         text = f"{self.path}:{self.line}:{self.column}: error: {self.message}"
-        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+        return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class PackError(Exception):

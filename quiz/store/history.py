@@ -11,12 +11,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.store import db, review, scores
 from quiz.store.db import Opened, StoreError
 from quiz.store.rules import game_kind
 from quiz.store.settings import get_setting, set_setting
-from quiz.store.stats import PackStats, pack_stats
+
+if TYPE_CHECKING:
+    from quiz.store.stats import PackStats
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,8 @@ class Store:
 
     def stats(self, pack_id: str | None = None, missed: int = 5) -> list[PackStats]:
         """Per-pack stats (see quiz.store.stats), [] when no games were played."""
+        from quiz.store.stats import pack_stats  # only `quiz stats` and its screen need it
+
         with self._read() as conn:
             return pack_stats(conn, pack_id, missed)
 

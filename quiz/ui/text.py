@@ -6,7 +6,7 @@ import datetime as dt
 
 from textual.content import Content
 
-from quiz.packs.fields import CONTROL
+from quiz.packs.controls import CONTROL
 from quiz.packs.model import Excerpt, Source
 
 HIGHLIGHT_STYLE = "bold underline $accent"

@@ -140,3 +140,26 @@ def test_the_real_built_in_pack_starts_if_present(fake_app: list[FakeApp]) -> No
         pytest.skip("the built-in pack is not written yet")
     assert main(["play", "--seed", "1"]) == 0
     assert fake_app[0].packs and fake_app[0].start.seed == 1
+
+
+# Stands in for the TUI's run: prints which modules start-up loaded that it need not.
+NEEDLESS = ["yaml", "quiz.packs.loader", "quiz.ui.screens.home", "quiz.ui.screens.results",
+            "quiz.ui.screens.help", "quiz.store.stats"]  # fmt: skip
+START_PROBE = (
+    "import sys, quiz.ui.app as ui\n"
+    f"ui.QuizApp.run = lambda self: print([m for m in {NEEDLESS!r} if m in sys.modules])\n"
+    "from quiz.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
+
+
+def test_a_warm_start_loads_only_what_the_first_question_needs() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [
+        subprocess.run([sys.executable, "-c", START_PROBE, "play", str(STUDIO)], env=env,
+                       capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+        for _ in range(2)
+    ]  # fmt: skip
+    assert [run.returncode for run in runs] == [0, 0], runs[1].stderr
+    assert "'yaml'" in runs[0].stdout  # the first start validates the pack
+    assert runs[1].stdout.strip() == "[]"  # the second finds it in the cache

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.store import Store, nothing_due_message
+from quiz.store import Store
+from quiz.store.review import nothing_due_message
 from quiz.store.rules import MAX_BOX, interval, next_box
 
 
