@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -54,7 +53,9 @@ class Selection(list[AskedQuestion]):
 
 def new_seed() -> int:
     """A fresh random seed from the system's randomness (not the global `random`)."""
-    return secrets.randbelow(2**31)
+    # SystemRandom reads os.urandom, as `secrets` does, without importing hashlib and
+    # OpenSSL at start-up.
+    return random.SystemRandom().randrange(2**31)
 
 
 def select(packs: Sequence[Pack], options: GameOptions) -> Selection:

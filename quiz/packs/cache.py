@@ -1,16 +1,20 @@
 """A cache of loaded packs, keyed by their bytes, so start-up need not parse YAML again.
 
-Like Python's .pyc files: the key is a hash of the pack file's bytes and of the loader's
-own source files, so a changed pack, or a changed loader, is validated afresh. Only
-valid packs are cached; a bad pack always goes through the loader and reports its
+Like Python's .pyc files: the key is a checksum of the pack file's bytes and of the
+loader's own source files, so a changed pack, or a changed loader, is validated afresh.
+Only valid packs are cached; a bad pack always goes through the loader and reports its
 problems. `quiz check` never uses the cache.
+
+The checksum is CRC-32 and Adler-32 with the length: zlib is loaded already, while
+hashlib would add its import (and OpenSSL's) to start-up. This is a cache, not a
+security boundary; an edit that keeps all three the same is vanishingly unlikely.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -47,9 +51,9 @@ def _load_fresh(path: str, data: bytes | None = None) -> Pack:
 
 
 def _key(data: bytes) -> str:
-    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{_loader_fingerprint()}\0".encode())
-    digest.update(data)
-    return digest.hexdigest()
+    salt = f"{CACHE_FORMAT}\0{_loader_fingerprint()}\0".encode()
+    crc, adler = zlib.crc32(data, zlib.crc32(salt)), zlib.adler32(data, zlib.adler32(salt))
+    return f"{crc:08x}{adler:08x}-{len(data)}"
 
 
 def _loader_fingerprint() -> str:
