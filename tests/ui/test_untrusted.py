@@ -78,7 +78,7 @@ async def test_markup_in_every_pack_field_is_shown_as_written() -> None:
                 await pilot.press(*str(question.answer_text.split(" ")[0]), "enter")
             await pilot.pause()
             assert app.is_running
-            reveal = game.query_one("#reveal-body")
+            reveal = game.query_one("#reveal")
             assert shows(reveal, f"Answer: {question.answer_text}")
             if question.explanation:
                 assert shows(reveal, question.explanation)

@@ -10,16 +10,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
-from quiz.game.matching import number_value
 from quiz.game.session import AnswerRecord, GameSession, Phase
 from quiz.packs.model import QuestionType
-from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
 from quiz.ui.widgets.footer import QuizFooter
-from quiz.ui.widgets.reveal import RevealPanel
 from quiz.ui.widgets.scoreboard import Scoreboard
 from quiz.ui.widgets.timer_bar import TimerBar
+
+# The first question is painted before anything it does not show is built: the timer
+# bar only in timed games, the typed-answer row at the first typed question, the reveal
+# (and its Next button) at the first answer, the leave dialog when asked for.
 
 TICK_SECONDS = 0.2
 TF = QuestionType.TRUE_FALSE
@@ -58,47 +59,45 @@ class QuestionScreen(Screen):
 
     # Short terminals drop the details line and the hint, so the prompt and options fit.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    AUTO_FOCUS = ""  # show_question focuses the options or the answer box itself
 
     def __init__(self, session: GameSession) -> None:
-        # Born with the first question's class, so mounting restyles nothing.
-        super().__init__(classes=_kind_class(session.current.question.type))
+        # Born with the classes its first question and the terminal's height give it,
+        # so mounting restyles nothing.
+        height = self.app.size.height
+        tall = [name for low, name in self.VERTICAL_BREAKPOINTS if height >= low][-1]
+        super().__init__(classes=f"{_kind_class(session.current.question.type)} {tall}")
         self.session = session
 
     def compose(self) -> ComposeResult:
         yield Scoreboard(id="scoreboard")
-        yield TimerBar(id="timer")
+        if self.session.time_left() is not None:
+            yield TimerBar(id="timer")
         with VerticalScroll(id="body"):
             yield Static(id="meta")
             yield Static(id="prompt")
             yield Choices(id="choices", compact=True)
-            # The typed-answer row is mounted when the first typed question comes.
-            with Horizontal(id="asking"):
-                yield Static(id="hint")
-                yield Button("Skip (s)", id="skip", compact=True)
-            with Vertical(id="reveal"):
-                yield Vertical(id="reveal-body")
-                yield Button("Next (n)", id="next", variant="primary")
+            yield Static(id="hint")
         yield QuizFooter()
 
     async def on_mount(self) -> None:
-        timed = self.session.time_left() is not None
-        self.query_one(TimerBar).display = timed
-        if timed:
+        if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
         await self.show_question()
 
     async def _typed_row(self) -> Input:
-        """The answer box (with its unit and Submit button), mounted the first time it is needed."""
+        """The answer box, its unit and the Submit and Skip buttons, mounted when first needed."""
         if not self.query("#typed"):
             field = Input(id="answer", placeholder="Your answer")
             field.cursor_blink = getattr(self.app, "cursor_blink", True)
             row = Horizontal(
                 field,
                 Static(id="unit"),
-                Button("Submit (Enter)", id="submit", compact=True),
+                Button("Submit", id="submit", compact=True),
+                Button("Skip", id="skip", compact=True),
                 id="typed",
             )
-            await self.query_one("#body").mount(row, before="#asking")
+            await self.query_one("#body").mount(row, before="#hint")
         return self.query_one("#answer", Input)
 
     @property
@@ -115,7 +114,7 @@ class QuestionScreen(Screen):
         self.query_one("#meta", Static).update(Content(" · ").join(plain(d) for d in details if d))
         self.query_one("#prompt", Static).update(plain(question.prompt))
         self.query_one("#hint", Static).update(hint_for(question.type, len(asked.options)))
-        self.query_one("#reveal-body").remove_children()
+        await self.query("#reveal").remove()
         if question.type in OPTION_TYPES:
             choices = self.query_one(Choices)
             letters = [o[0].lower() for o in asked.options] if question.type is TF else ()
@@ -129,8 +128,6 @@ class QuestionScreen(Screen):
             )
             self.query_one("#unit", Static).update(plain(question.unit or ""))
             field.focus(scroll_visible=False)
-        skip_label = "Skip (s)" if question.type in OPTION_TYPES else "Skip"
-        self.query_one("#skip", Button).label = skip_label
         self.query_one(VerticalScroll).scroll_home(animate=False)
         self.tick()
         self.refresh_bindings()
@@ -147,13 +144,15 @@ class QuestionScreen(Screen):
 
     def show_reveal(self, record: AnswerRecord) -> None:
         """Reveal the verdict, the right answer and the source, on the same screen."""
+        from quiz.ui.widgets.reveal import RevealPanel
+
         self._set_mode(_kind_class(self.kind), "-revealed")
         self._show_score()
         self._show_time_left()
-        self.query_one("#reveal-body").mount(RevealPanel(record, scored=self.session.scored))
         last = self.session.number >= self.session.total
-        next_button = self.query_one("#next", Button)
-        next_button.label = "Results (n)" if last else "Next (n)"
+        next_button = Button("Results (n)" if last else "Next (n)", id="next", variant="primary")
+        reveal = Vertical(RevealPanel(record, scored=self.session.scored), next_button, id="reveal")
+        self.query_one("#body").mount(reveal)
         next_button.focus(scroll_visible=False)
         self.query_one(VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
@@ -207,6 +206,7 @@ class QuestionScreen(Screen):
 
     def action_leave(self) -> None:
         """Ask before leaving the game for the home screen."""
+        from quiz.ui.screens.confirm import ConfirmScreen
 
         def leave(confirmed: bool | None) -> None:
             if confirmed:
@@ -239,6 +239,8 @@ class QuestionScreen(Screen):
         if not text.strip():
             self.action_skip()
             return
+        from quiz.game.matching import number_value
+
         if (
             self.kind is QuestionType.NUMBER
             and number_value(text, self.session.current.question.unit) is None
