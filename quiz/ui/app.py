@@ -61,11 +61,32 @@ class QuizApp(App[None]):
         self.cursor_blink = True  # tests turn it off so snapshots are stable
         self.last_game: tuple[tuple[Pack, ...], GameOptions] | None = None
         self.home_screen: Screen | None = None  # built when first needed
+        self._first_game: GameSession | None = None
 
     def get_default_screen(self) -> Screen:
-        # An empty backdrop: home or, for `quiz play`, the first question goes on top of
-        # it at mount, so the home screen is built only if the player goes there.
-        return Screen(id="backdrop")
+        # `quiz play` and `quiz review` make the first question the app's first screen:
+        # composed with the app, it is painted as soon as a bare app paints its own (a
+        # screen pushed at mount came a frame later). Otherwise an empty backdrop that
+        # home goes on top of at mount, so home is built only if the player goes there.
+        self._first_game = self._first_session()
+        if self._first_game is None:
+            return Screen(id="backdrop")
+        screen = QuestionScreen(self._first_game)
+        # Results will switch_screen away from it, which drops the screen's result
+        # callback; Textual gives a default screen none, so give it the one
+        # switch_screen gives every screen it switches to.
+        screen._push_result_callback(screen, None)
+        return screen
+
+    def _first_session(self) -> GameSession | None:
+        if self.start_review_plan is not None:
+            return self._review_session(self.start_review_plan)
+        if self.start_options is not None:
+            try:
+                return self._game_session(self.packs, self.start_options)
+            except NoQuestions:
+                pass  # on_mount says so, over home
+        return None
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_screen_painted)
@@ -74,8 +95,8 @@ class QuizApp(App[None]):
         if hasattr(self.store, "notices"):
             self.store.notices = []  # type: ignore[union-attr]  # shown once
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        if self.start_review_plan is not None:
-            self.start_review(self.start_review_plan)
+        if self._first_game is not None:
+            self._hook("on_game_start", self._first_game)
         elif self.start_options is None or not self.start_game(self.packs, self.start_options):
             self.push_screen(self._home())
 
@@ -91,13 +112,18 @@ class QuizApp(App[None]):
     def start_game(self, packs: Sequence[Pack], options: GameOptions) -> bool:
         """Select questions and show the first; False (and a notice) if none match."""
         try:
-            asked = select(packs, options)
+            session = self._game_session(packs, options)
         except NoQuestions as error:
             self.notify(str(error), title="No questions", severity="error", markup=False)
             return False
-        self.last_game = (tuple(packs), options)
-        self._play(GameSession(asked, options, clock=self.clock))
+        self._play(session)
         return True
+
+    def _game_session(self, packs: Sequence[Pack], options: GameOptions) -> GameSession:
+        """A new game's session (NoQuestions if none match), remembered for play again."""
+        asked = select(packs, options)
+        self.last_game = (tuple(packs), options)
+        return GameSession(asked, options, clock=self.clock)
 
     def play_again(self) -> None:
         """Start a new game with the packs and options of the last one."""
@@ -106,10 +132,13 @@ class QuizApp(App[None]):
 
     def start_review(self, plan: ReviewPlan) -> None:
         """Play the questions a review plan chose: scored, but saved as a review game."""
+        self._play(self._review_session(plan))
+
+    def _review_session(self, plan: ReviewPlan) -> GameSession:
         options = GameOptions(count=len(plan.asked), seed=plan.seed)
         session = GameSession(plan.asked, options, clock=self.clock)
         self._store_call("mark_review", session)
-        self._play(session)
+        return session
 
     def retry(self, missed: Sequence[AskedQuestion], options: GameOptions) -> None:
         """Replay the missed questions as an unscored practice round."""
@@ -119,7 +148,7 @@ class QuizApp(App[None]):
     def _play(self, session: GameSession) -> None:
         self._hook("on_game_start", session)
         screen = QuestionScreen(session)
-        if self.screen is self.home_screen or len(self.screen_stack) == 1:
+        if self.screen is self.home_screen or self.screen.id == "backdrop":
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
@@ -143,10 +172,13 @@ class QuizApp(App[None]):
 
     def go_home(self) -> None:
         """Back to the home screen, closing whatever is above it (and building it if need be)."""
-        while len(self.screen_stack) > 2:
+        if self.home_screen in self.screen_stack:
+            while self.screen is not self.home_screen:
+                self.pop_screen()
+            return
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        if self.screen is not self.home_screen:
-            self.switch_screen(self._home())
+        self.switch_screen(self._home())
 
     def action_help(self) -> None:
         """Show every key, unless help is already showing."""
