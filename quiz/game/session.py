@@ -6,12 +6,17 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from quiz.game.scoring import points
 from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions
-from quiz.game.verdict import AnswerRecord, Summary, judge_option, judge_typed
 
-__all__ = ["AnswerRecord", "GameSession", "GameStateError", "Phase", "Summary"]
+# The judging (quiz.game.verdict, with the matching and number parsing behind it) is
+# imported at the first answer, not while the first question is being shown.
+if TYPE_CHECKING:
+    from quiz.game.verdict import AnswerRecord, Summary
+
+__all__ = ["GameSession", "GameStateError", "Phase"]
 
 
 class GameStateError(RuntimeError):
@@ -91,11 +96,15 @@ class GameSession:
 
     def answer_option(self, index: int) -> AnswerRecord:
         """Answer a choice or true-false question with its 0-based option index."""
+        from quiz.game.verdict import judge_option
+
         self._require_asking()
         return self._record(**judge_option(self.current, index))
 
     def answer_text(self, text: str) -> AnswerRecord:
         """Answer with typed text: text and number questions, or an option's text."""
+        from quiz.game.verdict import judge_typed
+
         self._require_asking()
         return self._record(**judge_typed(self.current, text))
 
@@ -141,6 +150,8 @@ class GameSession:
 
     def summary(self) -> Summary:
         """The game so far (or the whole game once finished)."""
+        from quiz.game.verdict import Summary
+
         end = self._finished_at if self._finished_at is not None else self.clock()
         return Summary.of(
             self.records,
@@ -171,6 +182,8 @@ class GameSession:
         skipped: bool = False,
         chosen: int | None = None,
     ) -> AnswerRecord:
+        from quiz.game.verdict import AnswerRecord
+
         now = self.clock()
         seconds = now - self.asked_at
         timed_out = self._expired(now)

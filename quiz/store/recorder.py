@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from quiz.game.selection import AskedQuestion
-from quiz.game.session import AnswerRecord, GameSession, Summary
+from quiz.game.session import GameSession
 from quiz.packs.model import Pack
 from quiz.store.history import Finished, Store
 from quiz.store.rules import is_ranked
 from quiz.store.settings import LAST_SETUP, THEME
 
 if TYPE_CHECKING:
+    from quiz.game.verdict import AnswerRecord, Summary
     from quiz.store.reviewing import ReviewPlan
     from quiz.store.stats import PackStats
 

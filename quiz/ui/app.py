@@ -13,12 +13,13 @@ from textual.theme import Theme
 
 from quiz import collector
 from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
-from quiz.game.session import AnswerRecord, GameSession
+from quiz.game.session import GameSession
 from quiz.packs.model import Pack
 from quiz.ui.hooks import call_hook
 from quiz.ui.screens.question import QuestionScreen
 
 if TYPE_CHECKING:
+    from quiz.game.verdict import AnswerRecord
     from quiz.packs.catalog import PackEntry
     from quiz.store.reviewing import ReviewPlan
 

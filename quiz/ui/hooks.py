@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from quiz.game.session import AnswerRecord, GameSession, Summary
+from quiz.game.session import GameSession
+
+if TYPE_CHECKING:
+    from quiz.game.verdict import AnswerRecord, Summary
 
 
 class GameHooks(Protocol):

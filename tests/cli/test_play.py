@@ -144,7 +144,8 @@ def test_the_real_built_in_pack_starts_if_present(fake_app: list[FakeApp]) -> No
 
 # Stands in for the TUI's run: prints which modules start-up loaded that it need not.
 NEEDLESS = ["yaml", "quiz.packs.loader", "quiz.ui.screens.home", "quiz.ui.screens.results",
-            "quiz.ui.screens.help", "quiz.store.stats", "hashlib", "secrets"]  # fmt: skip
+            "quiz.ui.screens.help", "quiz.store.stats", "hashlib", "secrets", "quiz.game.verdict",
+            "quiz.game.matching", "quiz.ui.widgets.reveal", "quiz.ui.screens.confirm"]  # fmt: skip
 START_PROBE = (
     "import sys, quiz.ui.app as ui\n"
     f"ui.QuizApp.run = lambda self: print([m for m in {NEEDLESS!r} if m in sys.modules])\n"

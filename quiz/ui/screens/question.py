@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,13 +12,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, Static
 
-from quiz.game.session import AnswerRecord, GameSession, Phase
+from quiz.game.session import GameSession, Phase
 from quiz.packs.model import QuestionType
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
 from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.scoreboard import Scoreboard
 from quiz.ui.widgets.timer_bar import TimerBar
+
+if TYPE_CHECKING:
+    from quiz.game.verdict import AnswerRecord
 
 # The first question is painted before anything it does not show is built: the timer
 # bar only in timed games, the typed-answer row at the first typed question, the reveal
@@ -77,6 +82,8 @@ class QuestionScreen(Screen):
             yield Static(id="meta")
             yield Static(id="prompt")
             yield Choices(id="choices", compact=True)
+            if self.kind not in OPTION_TYPES:
+                yield self._new_typed_row()
             yield Static(id="hint")
         yield QuizFooter()
 
@@ -85,19 +92,19 @@ class QuestionScreen(Screen):
             self.set_interval(TICK_SECONDS, self.tick)
         await self.show_question()
 
+    def _new_typed_row(self) -> Horizontal:
+        """The answer box, its unit and the Submit and Skip buttons."""
+        field = Input(id="answer", placeholder="Your answer")
+        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        submit = Button("Submit", id="submit", compact=True)
+        return Horizontal(
+            field, Static(id="unit"), submit, Button("Skip", id="skip", compact=True), id="typed"
+        )
+
     async def _typed_row(self) -> Input:
-        """The answer box, its unit and the Submit and Skip buttons, mounted when first needed."""
+        """The answer box: composed if the first question is typed, else mounted when needed."""
         if not self.query("#typed"):
-            field = Input(id="answer", placeholder="Your answer")
-            field.cursor_blink = getattr(self.app, "cursor_blink", True)
-            row = Horizontal(
-                field,
-                Static(id="unit"),
-                Button("Submit", id="submit", compact=True),
-                Button("Skip", id="skip", compact=True),
-                id="typed",
-            )
-            await self.query_one("#body").mount(row, before="#hint")
+            await self.query_one("#body").mount(self._new_typed_row(), before="#hint")
         return self.query_one("#answer", Input)
 
     @property

@@ -13,7 +13,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
-from quiz.game.session import AnswerRecord, GameSession, Summary
+from quiz.game.session import GameSession
+from quiz.game.verdict import AnswerRecord, Summary
 from quiz.store.recorder import kind_label
 from quiz.ui.history import use
 from quiz.ui.screens.source import SourceScreen

@@ -9,7 +9,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from quiz.game.session import AnswerRecord
+from quiz.game.verdict import AnswerRecord
 from quiz.ui.text import plain
 from quiz.ui.widgets.reveal import RevealPanel
 

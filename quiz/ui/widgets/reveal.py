@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.game.session import AnswerRecord
+from quiz.game.verdict import AnswerRecord
 from quiz.ui.text import plain
 from quiz.ui.widgets.excerpt import ExcerptPanel
 
