@@ -9,9 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.ui.styles import tcss
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a question; y / Enter on Yes confirms, n / Escape cancels."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),

@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.ui.styles import tcss
+
 Section = tuple[str, tuple[tuple[str, str], ...]]
 
 LEFT: tuple[Section, ...] = (
@@ -67,6 +69,8 @@ def help_text(sections: tuple[Section, ...]) -> Content:
 
 class HelpScreen(ModalScreen[None]):
     """Every key, in one scrollable list; Escape, q or ? closes it."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close", key_display="esc")]
 

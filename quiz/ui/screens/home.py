@@ -15,6 +15,7 @@ from textual.widgets import Button, OptionList, Static
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Pack
 from quiz.ui.history import recorder_of, use
+from quiz.ui.styles import tcss
 from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.pack_list import PackList, Row, pack_of
 
@@ -32,6 +33,8 @@ class HomeScreen(Screen):
     questions of the chosen pack and t shows the stats. Rows for pack files that can't be
     played (invalid, or hidden by a pack with the same id) show why on Enter.
     """
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [
         Binding("enter", "play", "Play"),

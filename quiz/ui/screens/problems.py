@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ def problem_lines(entry: PackEntry) -> list[str]:
 
 class ProblemsScreen(ModalScreen[None]):
     """The problems of one pack file; Escape, Enter or q closes it."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [Binding("escape,enter,q", "close", "Close", key_display="esc")]
 

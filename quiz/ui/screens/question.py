@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 
 from quiz.game.session import GameSession, Phase
 from quiz.packs.model import QuestionType
+from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
 from quiz.ui.widgets.footer import QuizFooter
@@ -51,6 +52,8 @@ def hint_for(kind: QuestionType, count: int) -> str:
 
 class QuestionScreen(Screen):
     """One game: the scoreboard, an optional timer bar, the question, then its reveal."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [
         *(Binding(str(n), f"answer({n - 1})", str(n), group=ANSWER_KEYS) for n in range(1, 10)),

@@ -18,6 +18,7 @@ from quiz.game.verdict import AnswerRecord, Summary
 from quiz.store.recorder import kind_label
 from quiz.ui.history import use
 from quiz.ui.screens.source import SourceScreen
+from quiz.ui.styles import tcss
 from quiz.ui.text import duration
 from quiz.ui.widgets.footer import QuizFooter
 
@@ -84,6 +85,8 @@ def best_line(done: Finished, new_best: bool) -> Content | None:
 
 class ResultsScreen(Screen):
     """How the game went; Enter on a row shows that question's source."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [
         Binding("p", "play_again", "Play again"),

@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Difficulty, Pack
 from quiz.ui.history import use
+from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.footer import QuizFooter
 
@@ -48,6 +49,8 @@ def counted(label: str, count: int) -> Content:
 
 class SetupScreen(Screen):
     """Choose how the next game of one pack is played."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [
         Binding("ctrl+s", "start", "Start"),

@@ -10,12 +10,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from quiz.game.verdict import AnswerRecord
+from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.reveal import RevealPanel
 
 
 class SourceScreen(ModalScreen[None]):
     """The question, the verdict, the right answer and the quoted source of one answer."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [Binding("escape,enter,space,q", "close", "Close", key_display="esc")]
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, Static
 from quiz.packs.model import Pack
 from quiz.store.recorder import kind_label
 from quiz.ui.history import use
+from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.footer import QuizFooter
 
@@ -81,6 +82,8 @@ def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
 
 class StatsScreen(Screen):
     """The history of every pack played; Escape or h goes back home."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [Binding("escape,h", "back", "Home", key_display="h")]
 

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from quiz.game.selection import AskedQuestion
+from quiz.ui.styles import tcss
 from quiz.ui.text import attribution, excerpt_content
 
 NO_SOURCE = "No source is cited for this question."
@@ -14,6 +15,8 @@ NO_SOURCE = "No source is cited for this question."
 
 class ExcerptPanel(Vertical):
     """A quote block for the question's source, or a quiet note when it cites none."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     def __init__(self, asked: AskedQuestion, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.game.verdict import AnswerRecord
+from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.excerpt import ExcerptPanel
 
@@ -32,6 +33,8 @@ def answers_line(record: AnswerRecord) -> Content:
 
 class RevealPanel(Vertical):
     """The reveal for one answer record; used on the question screen and from results."""
+
+    DEFAULT_CSS = tcss(__file__)
 
     def __init__(self, record: AnswerRecord, scored: bool = True, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
