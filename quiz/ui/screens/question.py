@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -76,6 +76,7 @@ class QuestionScreen(Screen):
         tall = [name for low, name in self.VERTICAL_BREAKPOINTS if height >= low][-1]
         super().__init__(classes=f"{_kind_class(session.current.question.type)} {tall}")
         self.session = session
+        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Scoreboard(id="scoreboard")
@@ -89,6 +90,14 @@ class QuestionScreen(Screen):
                 yield self._new_typed_row()
             yield Static(id="hint")
         yield QuizFooter()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen when it resumes. The first time, each
+        # was styled as it mounted a moment before, and the pass cost the first question
+        # about 4 ms; later resumes (after help or the leave dialog) still restyle.
+        if not self._resumed_before:
+            self._resumed_before = True
+            event.refresh_styles = False
 
     async def on_mount(self) -> None:
         if self.session.time_left() is not None:
