@@ -13,7 +13,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import median_ratio, table
+from benchmarks.common import compile_quiz, median_ratio, table
 from benchmarks.startup import FIRST_QUESTION, PLAY
 from benchmarks.terminal import until_painted
 
@@ -50,6 +50,7 @@ def fill_history(data_dir: Path, answers: int = ANSWERS) -> None:
 
 
 def measure(rounds: int) -> list[list[str]]:
+    compile_quiz()
     with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as full:
         fill_history(Path(full))
         big, small = {"QUIZ_DATA_DIR": full}, {"QUIZ_DATA_DIR": empty}

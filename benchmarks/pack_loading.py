@@ -11,7 +11,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import PYTHON, median_ratio, paired, table
+from benchmarks.common import PYTHON, compile_quiz, median_ratio, paired, table
 
 SIZES = (1_000, 10_000, 40_000)
 YAML_LOAD = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
@@ -41,6 +41,7 @@ def write_pack(path: Path, questions: int) -> None:
 
 def measure(rounds: int) -> list[list[str]]:
     """One row per pack size: seconds for each, and the median ratio."""
+    compile_quiz()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for size in SIZES:

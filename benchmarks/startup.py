@@ -12,7 +12,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bare_app import MARKER
-from benchmarks.common import PYTHON, Run, median_ratio, table
+from benchmarks.common import PYTHON, Run, compile_quiz, median_ratio, table
 from benchmarks.terminal import until_painted
 
 BARE = [PYTHON, str(Path(__file__).resolve().parent / "bare_app.py")]
@@ -44,6 +44,7 @@ def rows(ours: list[Run], bare: list[Run], label: str = "") -> list[list[str]]:
 
 
 def measure(rounds: int) -> list[list[str]]:
+    compile_quiz()
     with tempfile.TemporaryDirectory() as data_dir:
         return rows(*paired_paints(data_dir, rounds))
 
