@@ -17,6 +17,7 @@ from quiz.packs.model import QuestionType
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
+from quiz.ui.widgets.compact_button import CompactButton
 from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.scoreboard import Scoreboard
 from quiz.ui.widgets.timer_bar import TimerBar
@@ -108,10 +109,8 @@ class QuestionScreen(Screen):
         """The answer box, its unit and the Submit and Skip buttons."""
         field = Input(id="answer", placeholder="Your answer")
         field.cursor_blink = getattr(self.app, "cursor_blink", True)
-        submit = Button("Submit", id="submit", compact=True)
-        return Horizontal(
-            field, Static(id="unit"), submit, Button("Skip", id="skip", compact=True), id="typed"
-        )
+        submit, skip = CompactButton("Submit", id="submit"), CompactButton("Skip", id="skip")
+        return Horizontal(field, Static(id="unit"), submit, skip, id="typed")
 
     async def _typed_row(self) -> Input:
         """The answer box: composed if the first question is typed, else mounted when needed."""
