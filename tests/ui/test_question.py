@@ -285,3 +285,25 @@ async def test_a_close_spelling_is_accepted_and_the_reveal_says_so() -> None:
         verdict = " ".join(str(s.content) for s in screen.query(RevealPanel).first().query(Static))
         assert "✓ Right" in verdict and "accepted: close spelling" in verdict
         assert screen.session.last.correct and screen.session.last.close_spelling
+
+
+@pytest.mark.parametrize("seed", [1, 0], ids=["typed-first", "choice-first"])
+async def test_each_kind_of_answer_widget_is_built_at_the_first_question_that_needs_it(
+    seed: int,
+) -> None:
+    app = make_app(start=GameOptions(count=None, seed=seed))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        session = screen.session
+        first_typed = session.current.question.type.value in ("text", "number")
+        assert bool(screen.query("#typed")) is first_typed
+        assert bool(screen.query(Choices)) is not first_typed
+        while session.phase is not Phase.FINISHED:
+            typed = session.current.question.type.value in ("text", "number")
+            shown = screen.query_one("#typed" if typed else "#choices")
+            assert shown.display and shown.has_focus_within
+            await pilot.press(*keys_for(session.current), "n")
+            await pilot.pause()
+            if session.phase is not Phase.FINISHED:
+                assert len(screen.query("#typed")) <= 1 and len(screen.query(Choices)) <= 1
+        assert screen.session.summary().right == screen.session.total

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from quiz.game.session import GameSession, Phase
@@ -26,8 +27,9 @@ if TYPE_CHECKING:
     from quiz.game.verdict import AnswerRecord
 
 # The first question is painted before anything it does not show is built: the timer
-# bar only in timed games, the typed-answer row at the first typed question, the reveal
-# (and its Next button) at the first answer, the leave dialog when asked for.
+# bar only in timed games, the options or the typed-answer row at the first question
+# that shows them, the reveal (and its Next button) at the first answer, the leave
+# dialog when asked for.
 
 TICK_SECONDS = 0.2
 TF = QuestionType.TRUE_FALSE
@@ -86,9 +88,7 @@ class QuestionScreen(Screen):
         with VerticalScroll(id="body"):
             yield Static(id="meta")
             yield Static(id="prompt")
-            yield Choices(id="choices", compact=True)
-            if self.kind not in OPTION_TYPES:
-                yield self._new_typed_row()
+            yield self._new_answer_widget(self.kind)
             yield Static(id="hint")
         yield QuizFooter()
 
@@ -105,18 +105,20 @@ class QuestionScreen(Screen):
             self.set_interval(TICK_SECONDS, self.tick)
         await self.show_question()
 
-    def _new_typed_row(self) -> Horizontal:
-        """The answer box, its unit and the Submit and Skip buttons."""
+    def _new_answer_widget(self, kind: QuestionType) -> Widget:
+        """The options list, or the row of answer box, unit, and Submit and Skip buttons."""
+        if kind in OPTION_TYPES:
+            return Choices(id="choices", compact=True)
         field = Input(id="answer", placeholder="Your answer")
         field.cursor_blink = getattr(self.app, "cursor_blink", True)
         submit, skip = CompactButton("Submit", id="submit"), CompactButton("Skip", id="skip")
         return Horizontal(field, Static(id="unit"), submit, skip, id="typed")
 
-    async def _typed_row(self) -> Input:
-        """The answer box: composed if the first question is typed, else mounted when needed."""
-        if not self.query("#typed"):
-            await self.query_one("#body").mount(self._new_typed_row(), before="#hint")
-        return self.query_one("#answer", Input)
+    async def _mount_answer_widget(self, kind: QuestionType) -> None:
+        """The first question's kind of answer widget is composed; the other is mounted
+        (once) at the first question that needs it."""
+        if not self.query("#choices" if kind in OPTION_TYPES else "#typed"):
+            await self.query_one("#body").mount(self._new_answer_widget(kind), before="#hint")
 
     @property
     def kind(self) -> QuestionType:
@@ -133,13 +135,14 @@ class QuestionScreen(Screen):
         self.query_one("#prompt", Static).update(plain(question.prompt))
         self.query_one("#hint", Static).update(hint_for(question.type, len(asked.options)))
         await self.query("#reveal").remove()
+        await self._mount_answer_widget(question.type)
         if question.type in OPTION_TYPES:
             choices = self.query_one(Choices)
             letters = [o[0].lower() for o in asked.options] if question.type is TF else ()
             choices.show(asked.options, letters)
             choices.focus(scroll_visible=False)
         else:
-            field = await self._typed_row()
+            field = self.query_one("#answer", Input)
             field.value = ""
             field.placeholder = (
                 "A number" if question.type is QuestionType.NUMBER else "Your answer"
