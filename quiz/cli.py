@@ -46,9 +46,11 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object = None) -> No
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; only `command`'s module is imported to add its own arguments.
 
-    Every command is listed (with its help line) so `quiz --help` shows them all, but
-    importing each command's module to configure it would cost every run, `quiz play`'s
-    start-up included, the imports of all the others.
+    With no command (or one misspelled) every command is listed, with its help line, so
+    `quiz --help` shows them all and a wrong name gets the list to choose from. A known
+    command gets its own subparser alone: argparse builds each subparser eagerly, and
+    building all of them, or importing each command's module to configure it, would cost
+    every run, `quiz play`'s start-up included.
     """
     parser = _Parser(
         prog="quiz",
@@ -61,6 +63,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     _add_data_dir(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (module_name, help_text) in COMMANDS.items():
+        if command in COMMANDS and name != command:
+            continue  # the others matter only to `quiz --help` and to a misspelled command
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         # SUPPRESS: `quiz --data-dir X stats` keeps X unless the command gives its own.
         _add_data_dir(sub, default=argparse.SUPPRESS)
@@ -70,11 +74,16 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _command_named(args: Sequence[str]) -> str | None:
-    """The subcommand in args: the first word that is not an option or --data-dir's value."""
+    """The subcommand in args: the first word that is not an option or --data-dir's value.
+
+    None when -h or --help comes first: `quiz --help play` is the help for quiz.
+    """
     words = iter(args)
     for word in words:
         if word == "--data-dir":
             next(words, None)
+        elif word in ("-h", "--help"):
+            return None
         elif not word.startswith("-"):
             return word
     return None

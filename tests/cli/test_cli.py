@@ -26,7 +26,22 @@ def test_the_command_is_found_past_top_level_options() -> None:
     assert _command_named(["--version"]) is None
 
 
-def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--help"]) == 0
+@pytest.mark.parametrize("argv", [["--help"], ["--help", "play"], ["-h", "stats"]])
+def test_top_level_help_lists_every_command(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 0
     out = capsys.readouterr().out
     assert all(f"    {name} " in out for name in COMMANDS)
+
+
+def test_a_commands_help_is_its_own(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["play", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: quiz play ") and "--seed S" in out
+
+
+def test_a_misspelled_command_is_told_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plya"]) == 2
+    error = capsys.readouterr().err
+    assert "invalid choice: 'plya'" in error and all(f"'{name}'" in error for name in COMMANDS)
