@@ -115,20 +115,22 @@ def pack_paths(names: list[str]) -> list[Path] | None:
 
 def start(packs: list, options: object, args: argparse.Namespace) -> int:
     """Open the history (one error line if it can't be used), then the TUI with a game
-    already started (Textual is imported only here)."""
+    already started (Textual is imported only here, while the history opens)."""
     from quiz import collector
     from quiz.datadir import data_dir
 
     collector.pause()  # the app resumes it once the first question is painted
     from quiz.store import StoreError
-    from quiz.store.recorder import Recorder
+    from quiz.store.opening import OpeningHistory
+
+    opening = OpeningHistory(data_dir(args.data_dir))
+    from quiz.ui.app import create_app
 
     try:
-        recorder = Recorder.open(data_dir(args.data_dir))
+        recorder = opening.recorder()
     except StoreError as error:
+        collector.resume()
         return _fail(str(error), 1)
-
-    from quiz.ui.app import create_app
 
     app = create_app(packs, start=options, store=recorder)  # type: ignore[arg-type]
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quiz import collector
+
 
 class FakeApp:
     """Stands in for the Textual app: records how it was built and that it ran."""
@@ -15,3 +17,4 @@ class FakeApp:
 
     def run(self) -> None:
         self.ran = True
+        collector.resume()  # as the real app does once its first screen is painted

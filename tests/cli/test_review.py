@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
 from pathlib import Path
@@ -123,3 +124,4 @@ def test_a_locked_history_is_one_line_and_exit_1_before_any_tui(
     assert err.startswith(f"{' '.join(['quiz', *command[:1]])}: error:")
     assert "locked by another program" in err
     assert len(err.splitlines()) == 1
+    assert gc.isenabled()  # start-up paused the collector; the error path turns it back on

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 from quiz.game.selection import GameOptions, select
 from quiz.game.session import GameSession
 from quiz.packs.loader import load_pack
-from quiz.store import Store
+from quiz.store import Store, StoreError
+from quiz.store.opening import OpeningHistory
 from quiz.store.recorder import Recorder, game_pack_id, kind_label
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -220,3 +222,26 @@ def test_a_game_that_asked_for_more_than_the_pack_holds_is_ranked_by_what_it_pla
     everything = session(count=None)
     play(recorder, everything, [True] * 4)
     assert recorder.finished(everything).kind == "allq-untimed"
+
+
+def test_a_history_opened_on_a_thread_saves_from_the_callers_thread(tmp_path: Path) -> None:
+    opened = OpeningHistory(tmp_path).recorder()
+    try:
+        game = session(count=2)
+        play(opened, game, [True, True])
+        assert len(answers(opened.store)) == 2
+    finally:
+        opened.close()
+    reopened = Recorder.open(tmp_path)
+    assert [s.games for s in reopened.stats()] == [1]
+    reopened.close()
+
+
+def test_what_opening_on_a_thread_raised_is_raised_to_the_caller(tmp_path: Path) -> None:
+    Store.open(tmp_path)[0].close()
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    opening = OpeningHistory(tmp_path)
+    with pytest.raises(StoreError, match="newer quiz"):
+        opening.recorder()
