@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Asks a question; y / Enter on Yes confirms, n / Escape cancels."""
 
     DEFAULT_CSS = tcss(__file__)

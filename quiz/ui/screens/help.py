@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
 
 Section = tuple[str, tuple[tuple[str, str], ...]]
@@ -67,7 +66,7 @@ def help_text(sections: tuple[Section, ...]) -> Content:
     return Content("\n").join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key, in one scrollable list; Escape, q or ? closes it."""
 
     DEFAULT_CSS = tcss(__file__)
@@ -81,12 +80,3 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(help_text(LEFT), classes="column")
                 yield Static(help_text(RIGHT), classes="column")
             yield Button("Close (Esc)", id="close", variant="primary", compact=True)
-
-    def action_close(self) -> None:
-        """Close the help."""
-        self.dismiss()
-
-    @on(Button.Pressed, "#close")
-    def _close(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 
@@ -37,7 +36,7 @@ def problem_lines(entry: PackEntry) -> list[str]:
     ]
 
 
-class ProblemsScreen(ModalScreen[None]):
+class ProblemsScreen(Dialog[None]):
     """The problems of one pack file; Escape, Enter or q closes it."""
 
     DEFAULT_CSS = tcss(__file__)
@@ -58,12 +57,3 @@ class ProblemsScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()
-
-    def action_close(self) -> None:
-        """Back to the home screen."""
-        self.dismiss()
-
-    @on(Button.Pressed, "#close")
-    def _close(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss()

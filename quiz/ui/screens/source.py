@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from quiz.game.verdict import AnswerRecord
+from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.reveal import RevealPanel
 
 
-class SourceScreen(ModalScreen[None]):
+class SourceScreen(Dialog[None]):
     """The question, the verdict, the right answer and the quoted source of one answer."""
 
     DEFAULT_CSS = tcss(__file__)
@@ -35,12 +34,3 @@ class SourceScreen(ModalScreen[None]):
                 yield Static(plain(self.record.asked.question.prompt), id="prompt")
                 yield RevealPanel(self.record, scored=self.scored)
             yield Button("Close (Esc)", id="close", variant="primary")
-
-    def action_close(self) -> None:
-        """Back to the results."""
-        self.dismiss()
-
-    @on(Button.Pressed, "#close")
-    def _close(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss()
