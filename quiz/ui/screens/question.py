@@ -79,7 +79,6 @@ class QuestionScreen(Screen):
         tall = [name for low, name in self.VERTICAL_BREAKPOINTS if height >= low][-1]
         super().__init__(classes=f"{_kind_class(session.current.question.type)} {tall}")
         self.session = session
-        self._resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Scoreboard(id="scoreboard")
@@ -96,8 +95,7 @@ class QuestionScreen(Screen):
         # Textual restyles every widget of a screen when it resumes. The first time, each
         # was styled as it mounted a moment before, and the pass cost the first question
         # about 4 ms; later resumes (after help or the leave dialog) still restyle.
-        if not self._resumed_before:
-            self._resumed_before = True
+        if self.stack_updates == 0:  # Textual counts resumes from here on
             event.refresh_styles = False
 
     async def on_mount(self) -> None:
