@@ -36,10 +36,12 @@ def fill_history(data_dir: Path, answers: int = ANSWERS) -> None:
         for game in range(answers // PER_GAME):
             when = f"2026-01-01T00:{game % 60:02d}:00+00:00"
             game_id = conn.execute(
-                "INSERT INTO games (pack_id, settings, started_at, ended_at, score, kind,"
-                " right_answers, total_questions) VALUES ('severance-s2', '{}', ?, ?, ?,"
-                " '10q-untimed', ?, ?)", (when, when, chance.randrange(2000), 5, PER_GAME),
+                "INSERT INTO games (pack_id, settings, started_at, ended_at, score, mode,"
+                " question_count, timed, right_answers, total_questions) VALUES"
+                " ('severance-s2', '{}', ?, ?, ?, 'play', ?, 0, ?, ?)",
+                (when, when, chance.randrange(2000), PER_GAME, 5, PER_GAME),
             ).lastrowid  # fmt: skip
+            conn.execute("INSERT INTO game_packs VALUES (?, 'severance-s2')", (game_id,))
             conn.executemany(
                 "INSERT INTO answers (game_id, pack_id, question_id, given, correct, points,"
                 " seconds, answered_at, category, difficulty) VALUES (?, 'severance-s2', ?, 'x',"

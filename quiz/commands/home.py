@@ -22,24 +22,8 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return 1
 
-    from quiz import collector
-    from quiz.store import StoreError
-    from quiz.store.opening import OpeningHistory
+    from quiz.commands.tui import launch
+    from quiz.history.opening import OpeningHistory
 
-    collector.pause()  # until the first screen is painted (see quiz/collector.py)
     opening = OpeningHistory(folder)
-    from quiz.ui.app import create_app  # Textual loads while the history opens
-
-    try:
-        recorder = opening.recorder()
-    except StoreError as error:
-        collector.resume()
-        print(f"quiz: error: {error}", file=sys.stderr)
-        return 1
-
-    app = create_app(catalog.packs, store=recorder, entries=catalog.entries)
-    try:
-        app.run()
-    finally:
-        recorder.close()
-    return int(app.return_code or 0)
+    return launch(opening.history, catalog.packs, prog="quiz", entries=catalog.entries)

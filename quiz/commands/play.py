@@ -78,10 +78,15 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
     )
     try:
-        select(packs, options)
+        dealt = select(packs, options)
     except NoQuestions as error:
         return _fail(str(error), 1)
-    return start(packs, options, args)
+
+    from quiz.commands.tui import launch
+    from quiz.history.opening import OpeningHistory
+
+    opening = OpeningHistory(data_dir(args.data_dir))
+    return launch(opening.history, packs, prog="quiz play", start=options, dealt=dealt)
 
 
 def pack_paths(names: list[str]) -> list[Path] | None:
@@ -111,33 +116,6 @@ def pack_paths(names: list[str]) -> list[Path] | None:
             _fail(f"no such pack file: {name}; check the path", 1)
             return None
     return files
-
-
-def start(packs: list, options: object, args: argparse.Namespace) -> int:
-    """Open the history (one error line if it can't be used), then the TUI with a game
-    already started (Textual is imported only here, while the history opens)."""
-    from quiz import collector
-    from quiz.datadir import data_dir
-
-    collector.pause()  # the app resumes it once the first question is painted
-    from quiz.store import StoreError
-    from quiz.store.opening import OpeningHistory
-
-    opening = OpeningHistory(data_dir(args.data_dir))
-    from quiz.ui.app import create_app
-
-    try:
-        recorder = opening.recorder()
-    except StoreError as error:
-        collector.resume()
-        return _fail(str(error), 1)
-
-    app = create_app(packs, start=options, store=recorder)  # type: ignore[arg-type]
-    try:
-        app.run()
-    finally:
-        recorder.close()
-    return int(app.return_code or 0)
 
 
 def _fail(message: str, code: int) -> int:

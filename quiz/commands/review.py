@@ -37,36 +37,31 @@ def run(args: argparse.Namespace) -> int:
     if chosen is False:
         return 1
 
+    from quiz.game.review import plan_review
+    from quiz.history.sqlite import SqliteHistory
     from quiz.store import StoreError
-    from quiz.store.recorder import Recorder
 
     try:
-        recorder = Recorder.open(folder)
+        history = SqliteHistory.open(folder)
     except StoreError as error:
         return _fail(str(error))
     try:
-        plan = recorder.review(catalog.packs, chosen or None)
+        plan = plan_review(history, catalog.packs, chosen or None)
     except StoreError as error:
-        recorder.close()
+        history.close()
         return _fail(str(error))
-    if plan.message:
-        for notice in recorder.notices:
+    if plan.selection is None:
+        for notice in history.take_notices():
             print(f"quiz review: {notice}", file=sys.stderr)
-        print(_printable(plan.message))  # it may hold a pack's title
-        recorder.close()
+        print(_printable(plan.message or ""))  # it may hold a pack's title
+        history.close()
         return 0
 
-    from quiz import collector
+    from quiz.commands.tui import launch
 
-    collector.pause()  # until the first screen is painted (see quiz/collector.py)
-    from quiz.ui.app import create_app
-
-    app = create_app(catalog.packs, store=recorder, review=plan, entries=catalog.entries)
-    try:
-        app.run()
-    finally:
-        recorder.close()
-    return int(app.return_code or 0)
+    return launch(
+        lambda: history, catalog.packs, prog="quiz review", review=plan, entries=catalog.entries
+    )
 
 
 def _is_file(name: str) -> bool:

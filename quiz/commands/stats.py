@@ -6,11 +6,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from quiz.game.kinds import GameKind
+
 if TYPE_CHECKING:
     from pathlib import Path
 
     from quiz.packs.model import Pack
-    from quiz.store.stats import Accuracy, PackStats
+    from quiz.records import Accuracy, PackStats
 
 EMPTY = "No games played yet. Start one with: quiz"
 PROMPT_WIDTH = 60
@@ -57,8 +59,9 @@ def format_pack(stats: PackStats, pack: Pack | None = None) -> str:
         lines.append(f"  Score: best {stats.best}, average {stats.average:.0f}")
     for kind in stats.kinds:
         if kind.finished:
+            name = GameKind(count=kind.count, timed=kind.timed).key
             lines.append(
-                f"    {_plain(kind.kind)}: {kind.finished} finished, best {kind.best},"
+                f"    {name}: {kind.finished} finished, best {kind.best},"
                 f" average {kind.average:.0f}"
             )
     lines.append(f"  Accuracy: {_percent(stats.overall)}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from quiz.packs.model import Pack, Question, QuestionType
 
@@ -21,17 +21,13 @@ class GameOptions:
     categories: tuple[str, ...] = ()  # empty = any; compared case-insensitively
     difficulties: tuple[str, ...] = ()  # empty = any
     timer: float | None = None  # seconds per question; None = untimed
-    seed: int | None = None  # None = pick one (see resolved())
+    seed: int | None = None  # None = a fresh one for every deal
 
     def __post_init__(self) -> None:
         if self.count is not None and self.count < 1:
             raise ValueError(f"count must be at least 1, not {self.count}")
         if self.timer is not None and not self.timer > 0:
             raise ValueError(f"timer must be a positive number of seconds, not {self.timer}")
-
-    def resolved(self) -> GameOptions:
-        """These options with a seed: the same options if one is set, else a fresh random one."""
-        return self if self.seed is not None else replace(self, seed=new_seed())
 
 
 @dataclass(frozen=True)
@@ -43,12 +39,16 @@ class AskedQuestion:
     options: tuple[str, ...]  # shuffled for choice; ("True", "False") for true-false; else ()
 
 
-class Selection(list[AskedQuestion]):
-    """The questions select() chose, remembering the seed that chose them (for replays)."""
+@dataclass(frozen=True)
+class Selection:
+    """The questions dealt for one game, in order, and the seed that dealt them (to replay)."""
 
-    def __init__(self, asked: Sequence[AskedQuestion] = (), seed: int | None = None) -> None:
-        super().__init__(asked)
-        self.seed = seed
+    asked: tuple[AskedQuestion, ...]
+    seed: int
+
+    def __post_init__(self) -> None:
+        if not self.asked:
+            raise NoQuestions("no questions to play")
 
 
 def new_seed() -> int:
@@ -59,7 +59,7 @@ def new_seed() -> int:
 
 
 def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
-    """The questions for a game, as a list that also carries `.seed`.
+    """The questions for a game and the seed that chose them.
 
     Keeps questions whose category and difficulty pass the filters (case-insensitive),
     shuffles them with random.Random(seed), takes `count`, then shuffles each choice
@@ -67,7 +67,7 @@ def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
     questions in the same order with the same option order. Raises NoQuestions when the
     filters leave nothing.
     """
-    seed = options.resolved().seed
+    seed = options.seed if options.seed is not None else new_seed()
     categories = {c.casefold() for c in options.categories}
     difficulties = {d.casefold() for d in options.difficulties}
     pool = [
@@ -82,10 +82,11 @@ def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
     rng = random.Random(seed)
     rng.shuffle(pool)
     chosen = pool if options.count is None else pool[: options.count]
-    return Selection([_ask(question, pack, rng) for question, pack in chosen], seed)
+    return Selection(tuple(ask(question, pack, rng) for question, pack in chosen), seed)
 
 
-def _ask(question: Question, pack: Pack, rng: random.Random) -> AskedQuestion:
+def ask(question: Question, pack: Pack, rng: random.Random) -> AskedQuestion:
+    """The question as asked: a choice question's options shuffled by RNG, others as written."""
     options = list(question.options)
     if question.type is QuestionType.CHOICE:
         rng.shuffle(options)

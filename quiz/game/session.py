@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from quiz.game.kinds import GameKind, Mode
 from quiz.game.scoring import points
-from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions
+from quiz.game.selection import AskedQuestion, GameOptions, Selection
 
 # The judging (quiz.game.verdict, with the matching and number parsing behind it) is
 # imported at the first answer, not while the first question is being shown.
 if TYPE_CHECKING:
-    from quiz.game.verdict import AnswerRecord, Summary
+    from quiz.game.verdict import AnswerRecord, Summary, Verdict
 
 __all__ = ["GameSession", "GameStateError", "Phase"]
 
@@ -35,24 +36,23 @@ class GameSession:
     """The state of one game; the UI renders it and feeds it answers.
 
     Time comes only from `clock` (seconds, monotonic), so tests can inject a fake one.
-    An unscored session (retry missed) gives 0 points and leaves the streak alone.
+    A retry session (the missed questions again) is unscored: it gives 0 points and
+    leaves the streak alone.
     """
 
     def __init__(
         self,
-        asked: Sequence[AskedQuestion],
+        selection: Selection,
         options: GameOptions,
         clock: Callable[[], float] = time.monotonic,
-        scored: bool = True,
+        mode: Mode = Mode.PLAY,
     ) -> None:
-        if not asked:
-            raise NoQuestions("no questions to play")
-        if options.seed is None and getattr(asked, "seed", None) is not None:
-            options = replace(options, seed=asked.seed)  # type: ignore[attr-defined]
-        self.asked: tuple[AskedQuestion, ...] = tuple(asked)
-        self.options = options
+        self.asked: tuple[AskedQuestion, ...] = selection.asked
+        self.seed: int = selection.seed  # replays the same game
+        self.options = replace(options, seed=selection.seed)
         self.clock = clock
-        self.scored = scored
+        self.mode = mode
+        self.scored = mode is not Mode.RETRY
         self.phase = Phase.ASKING
         self.index = 0
         self.score = 0
@@ -85,9 +85,15 @@ class GameSession:
         return self.records[-1] if self.records else None
 
     @property
-    def seed(self) -> int | None:
-        """The seed that chose the questions, to replay the same game."""
-        return self.options.seed
+    def kind(self) -> GameKind:
+        """What this game's score competes with: its mode, the count played, timed or not."""
+        count = None if self.options.count is None else self.total
+        return GameKind(self.mode, count, self.options.timer is not None)
+
+    @property
+    def pack_ids(self) -> tuple[str, ...]:
+        """The ids of the packs its questions come from, sorted."""
+        return tuple(sorted({asked.pack.id for asked in self.asked}))
 
     @property
     def limit(self) -> float | None:
@@ -99,19 +105,21 @@ class GameSession:
         from quiz.game.verdict import judge_option
 
         self._require_asking()
-        return self._record(**judge_option(self.current, index))
+        return self._record(judge_option(self.current, index))
 
     def answer_text(self, text: str) -> AnswerRecord:
         """Answer with typed text: text and number questions, or an option's text."""
         from quiz.game.verdict import judge_typed
 
         self._require_asking()
-        return self._record(**judge_typed(self.current, text))
+        return self._record(judge_typed(self.current, text))
 
     def skip(self) -> AnswerRecord:
         """Give up on the current question (wrong, 0 points, streak reset)."""
+        from quiz.game.verdict import Verdict
+
         self._require_asking()
-        return self._record(given="", correct=False, skipped=True)
+        return self._record(Verdict("", False), skipped=True)
 
     def time_left(self) -> float | None:
         """Seconds left for the current question (frozen once answered); None when untimed."""
@@ -123,7 +131,9 @@ class GameSession:
     def check_timeout(self) -> AnswerRecord | None:
         """Record a time-out if the current question's time has run out, else None."""
         if self.phase is Phase.ASKING and self._expired(self.clock()):
-            return self._record(given="", correct=False)
+            from quiz.game.verdict import Verdict
+
+            return self._record(Verdict("", False))
         return None
 
     def next(self) -> Phase:
@@ -174,19 +184,18 @@ class GameSession:
     def _expired(self, now: float) -> bool:
         return self.limit is not None and now - self.asked_at >= self.limit
 
-    def _record(
-        self,
-        given: str,
-        correct: bool,
-        close: bool = False,
-        skipped: bool = False,
-        chosen: int | None = None,
-    ) -> AnswerRecord:
+    def _record(self, verdict: Verdict, skipped: bool = False) -> AnswerRecord:
         from quiz.game.verdict import AnswerRecord
 
         now = self.clock()
         seconds = now - self.asked_at
         timed_out = self._expired(now)
+        given, correct, close, chosen = (
+            verdict.given,
+            verdict.correct,
+            verdict.close,
+            verdict.chosen,
+        )
         if timed_out:  # a late answer or skip counts as a time-out, whatever was given
             given, correct, close, skipped, chosen = "", False, False, False, None
             seconds = float(self.limit or 0.0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from quiz.game.matching import match_number, match_text, normalise
@@ -12,6 +12,16 @@ from quiz.packs.model import QuestionType
 
 _TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
 _FALSE_WORDS = frozenset({"false", "f", "no", "n"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement on one answer: what was given, whether it is right, and how."""
+
+    given: str  # as the player gave it; "" for a skip or time-out
+    correct: bool
+    close: bool = False  # right only as a close spelling
+    chosen: int | None = None  # the option it picked (index into asked.options), if any
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,7 @@ class Summary:
         return cls(right=right, total=total, accuracy=accuracy, records=tuple(records), **fields)
 
 
-def judge_option(asked: AskedQuestion, index: int) -> dict[str, Any]:
+def judge_option(asked: AskedQuestion, index: int) -> Verdict:
     """The verdict on picking option `index` (0-based) of a choice or true-false question."""
     question = asked.question
     if question.type not in (QuestionType.CHOICE, QuestionType.TRUE_FALSE):
@@ -85,26 +95,26 @@ def judge_option(asked: AskedQuestion, index: int) -> dict[str, Any]:
         correct = (picked == "True") == bool(question.answer)
     else:
         correct = picked == str(question.answer)
-    return {"given": picked, "correct": correct, "chosen": index}
+    return Verdict(picked, correct, chosen=index)
 
 
-def judge_typed(asked: AskedQuestion, text: str) -> dict[str, Any]:
+def judge_typed(asked: AskedQuestion, text: str) -> Verdict:
     """The verdict on typed `text`, for any question type (choice by option text)."""
     question = asked.question
     given = text.strip()
     if question.type is QuestionType.NUMBER:
-        return {"given": given, "correct": match_number(given, question)}
+        return Verdict(given, match_number(given, question))
     if question.type is QuestionType.TRUE_FALSE:
         word = normalise(given)
         if word not in _TRUE_WORDS | _FALSE_WORDS:
-            return {"given": given, "correct": False}
+            return Verdict(given, False)
         index = asked.options.index("True" if word in _TRUE_WORDS else "False")
-        return judge_option(asked, index) | {"given": given}
+        return replace(judge_option(asked, index), given=given)
     match = match_text(given, question)
     chosen = _option_named(asked, given)
     if match.correct and question.type is QuestionType.CHOICE:
         chosen = asked.options.index(str(question.answer))
-    return {"given": given, "correct": match.correct, "close": match.close, "chosen": chosen}
+    return Verdict(given, match.correct, match.close, chosen)
 
 
 def _option_named(asked: AskedQuestion, text: str) -> int | None:

@@ -7,8 +7,7 @@ the store to play does not load them.
 from __future__ import annotations
 
 from quiz.store.db import StoreError
-from quiz.store.history import Finished, Store
-from quiz.store.rules import game_kind
+from quiz.store.history import NewGame, Store
 from quiz.store.settings import LAST_SETUP, THEME
 
-__all__ = ["LAST_SETUP", "THEME", "Finished", "Store", "StoreError", "game_kind"]
+__all__ = ["LAST_SETUP", "THEME", "NewGame", "Store", "StoreError"]

@@ -1,4 +1,4 @@
-"""The Store: one object the game and the UI call to save games, answers, boxes and settings."""
+"""The Store: saves games, answers, boxes and settings in SQLite, and reads them back."""
 
 from __future__ import annotations
 
@@ -8,29 +8,28 @@ import sqlite3
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from quiz.records import BestScore, DueQuestion, Finished, PackStats
 from quiz.store import db, review, scores
 from quiz.store.db import Opened, StoreError
-from quiz.store.rules import game_kind
 from quiz.store.settings import get_setting, set_setting
-
-if TYPE_CHECKING:
-    from quiz.store.stats import PackStats
 
 
 @dataclass(frozen=True)
-class Finished:
-    """What finish_game learned: the game's kind, the best before it, and whether it beat it."""
+class NewGame:
+    """A game row to start. Its score competes with the finished games of the same
+    `pack_id`, mode, count and timing; `packs` are the packs it asks from (default: the
+    one `pack_id` names)."""
 
-    game_id: int
-    kind: str
-    score: int
-    previous_best: int | None
-    new_best: bool
+    pack_id: str
+    packs: tuple[str, ...] = ()
+    mode: str = "play"
+    count: int | None = None  # questions played; None: all the pack had
+    timed: bool = False
+    settings: Mapping[str, object] = field(default_factory=dict)  # kept as JSON, never read
 
 
 class Store:
@@ -97,17 +96,21 @@ class Store:
 
     # Games and answers
 
-    def start_game(self, pack_id: str, options: Mapping[str, object] | None = None) -> int:
-        """Record a new game of PACK_ID; returns its id. OPTIONS (JSON-able) may hold
-        count, timer, categories, difficulties, seed and mode; count, timer and mode
-        decide the kind (rules.game_kind)."""
-        chosen = dict(options or {})
+    def start_game(self, game: NewGame) -> int:
+        """Record a new game; returns its id."""
         with self._write() as conn:
             cursor = conn.execute(
-                "INSERT INTO games (pack_id, settings, kind, started_at) VALUES (?, ?, ?, ?)",
-                (pack_id, json.dumps(chosen, sort_keys=True), game_kind(chosen), self._stamp()),
+                "INSERT INTO games (pack_id, settings, mode, question_count, timed, started_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (game.pack_id, json.dumps(dict(game.settings), sort_keys=True), game.mode,
+                 game.count, int(game.timed), self._stamp()),
+            )  # fmt: skip
+            game_id = int(cursor.lastrowid or 0)
+            conn.executemany(
+                "INSERT OR IGNORE INTO game_packs (game_id, pack_id) VALUES (?, ?)",
+                [(game_id, pack) for pack in game.packs or (game.pack_id,)],
             )
-            return int(cursor.lastrowid or 0)
+            return game_id
 
     def record_answer(
         self,
@@ -138,41 +141,25 @@ class Store:
         """Mark the game finished with its score; says whether it is a new best.
 
         A new best is a score above 0 that beats every other finished game of the same
-        pack and kind (so the first finished game with points is one; previous_best is
-        None then, if the UI wants to word that differently)."""
+        pack, mode, count and timing (so the first finished game with points is one;
+        previous_best is None then, if the UI wants to word that differently)."""
         with self._write() as conn:
-            row = conn.execute("SELECT pack_id, kind FROM games WHERE id = ?", (game_id,))
-            found = row.fetchone()
-            if found is None:
+            if not conn.execute("SELECT 1 FROM games WHERE id = ?", (game_id,)).fetchone():
                 raise StoreError(f"no game {game_id} in the history ({self.path or 'memory'})")
-            pack_id, kind = found
-            previous = scores.best(conn, pack_id, kind, exclude=game_id)
+            previous = scores.best_like(conn, game_id)
             conn.execute(
                 "UPDATE games SET ended_at = ?, score = ?, right_answers = ?,"
                 " total_questions = ? WHERE id = ?",
                 (self._stamp(), score, right, total, game_id),
             )
-        return Finished(game_id, kind, score, previous, scores.beats(score, previous))
+        return Finished(game_id, score, previous, scores.beats(score, previous))
 
     # Best scores
 
-    def best_score(self, pack_id: str, kind: str) -> int | None:
-        """The best finished score for this pack and kind, or None."""
-        with self._read() as conn:
-            return scores.best(conn, pack_id, kind)
-
-    def best_scores(self, pack_id: str | None = None) -> dict[str, dict[str, int]]:
-        """Best finished scores as {pack id: {kind: score}} (for the home screen's list)."""
+    def best_scores(self, pack_id: str | None = None) -> list[BestScore]:
+        """The best finished score of normal play for each pack (or PACK_ID) and kind."""
         with self._read() as conn:
             return scores.best_by_pack(conn, pack_id)
-
-    def is_new_best(
-        self, pack_id: str, kind: str, score: int, exclude_game: int | None = None
-    ) -> bool:
-        """Would SCORE be a new best for this pack and kind (same rule as finish_game)?"""
-        with self._read() as conn:
-            previous = scores.best(conn, pack_id, kind, exclude=exclude_game)
-        return scores.beats(score, previous)
 
     def games_played(self, pack_id: str | None = None) -> int:
         """Games started (finished or not), of one pack or all."""
@@ -193,7 +180,7 @@ class Store:
 
     def due(
         self, pack_id: str | None = None, question_ids: Collection[str] | None = None
-    ) -> list[review.DueQuestion]:
+    ) -> list[DueQuestion]:
         """Questions due for review in the next game, most overdue first (see review.due)."""
         with self._read() as conn:
             return review.due(conn, pack_id, question_ids)

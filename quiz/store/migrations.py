@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from quiz.store.rules import game_kind, next_box
+from quiz.store.rules import next_box
 
 
 def _to_v1(conn: sqlite3.Connection) -> None:
@@ -43,9 +43,7 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     ):
         conn.execute(statement)
     for game_id, settings in conn.execute("SELECT id, settings FROM games").fetchall():
-        conn.execute(
-            "UPDATE games SET kind = ? WHERE id = ?", (game_kind(_json(settings)), game_id)
-        )
+        conn.execute("UPDATE games SET kind = ? WHERE id = ?", (_v2_kind(_json(settings)), game_id))
     conn.execute(
         "UPDATE games SET right_answers = (SELECT coalesce(sum(correct), 0) FROM answers a"
         " WHERE a.game_id = games.id), total_questions = (SELECT COUNT(*) FROM answers a"
@@ -64,6 +62,46 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2_kind(settings: Mapping[str, object]) -> str:
+    """The kind as version 2 named it: "10q-untimed", "allq-timed", or the mode."""
+    mode = settings.get("mode")
+    if mode not in (None, "", "play"):
+        return str(mode)
+    return f"{settings.get('count') or 'all'}q-{'timed' if settings.get('timer') else 'untimed'}"
+
+
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: a game's kind as columns (mode, question count, timed) and the packs of
+    each game as rows, so that nothing reads a kind or a mix back out of a string. The
+    v2 `kind` column is no longer written."""
+    for statement in (
+        "ALTER TABLE games ADD COLUMN mode TEXT NOT NULL DEFAULT 'play'",
+        "ALTER TABLE games ADD COLUMN question_count INTEGER",
+        "ALTER TABLE games ADD COLUMN timed INTEGER NOT NULL DEFAULT 0",
+        "CREATE TABLE game_packs (game_id INTEGER NOT NULL REFERENCES games(id),"
+        " pack_id TEXT NOT NULL, PRIMARY KEY (game_id, pack_id)) WITHOUT ROWID",
+        "DROP INDEX IF EXISTS games_by_pack",
+        "CREATE INDEX games_by_kind ON games (pack_id, mode, question_count, timed, score)",
+        "CREATE INDEX game_packs_by_pack ON game_packs (pack_id, game_id)",
+    ):
+        conn.execute(statement)
+    kinds, members = [], []
+    for game_id, pack_id, settings in conn.execute("SELECT id, pack_id, settings FROM games"):
+        chosen = _json(settings)
+        mode = chosen.get("mode")
+        count = chosen.get("count")
+        kinds.append((
+            "play" if mode in (None, "", "play") else str(mode),
+            count if type(count) is int and count > 0 else None,
+            int(bool(chosen.get("timer"))),
+            game_id,
+        ))  # fmt: skip
+        # Until now a game of several packs was kept under their ids joined by "+".
+        members += [(game_id, pack) for pack in str(pack_id).split("+")]
+    conn.executemany("UPDATE games SET mode = ?, question_count = ?, timed = ? WHERE id = ?", kinds)
+    conn.executemany("INSERT OR IGNORE INTO game_packs VALUES (?, ?)", members)
+
+
 def _json(text: str) -> dict[str, object]:
     try:
         value = json.loads(text)
@@ -72,7 +110,7 @@ def _json(text: str) -> dict[str, object]:
     return value if isinstance(value, dict) else {}
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
 LATEST = len(MIGRATIONS)
 
 

@@ -13,19 +13,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Collection
-from dataclasses import dataclass
 
+from quiz.records import DueQuestion
 from quiz.store.rules import interval, next_box
-
-
-@dataclass(frozen=True)
-class DueQuestion:
-    """A question to review: its box, and how many games past due it is (0 = due now)."""
-
-    pack_id: str
-    question_id: str
-    box: int
-    overdue: int
 
 
 def update_box(
@@ -107,19 +97,3 @@ def next_due(
     question has been answered yet."""
     waits = [-item.overdue for item, _ in _schedule(conn, pack_id, question_ids)]
     return max(0, min(waits)) if waits else None
-
-
-def nothing_due_message(games: int | None, pack_title: str | None = None) -> str:
-    """One line for the player when a review finds nothing due."""
-    where = f" in {pack_title}" if pack_title else ""
-    if games is None:
-        return (
-            f"Nothing to review yet{where}: play a game first and missed questions come back here."
-        )
-    if games <= 0:
-        return f"Questions are due for review{where}."
-    plural = "game" if games == 1 else "games"
-    return (
-        f"Nothing is due for review{where};"
-        f" the next question comes back after {games} more {plural}."
-    )

@@ -1,33 +1,8 @@
-"""Pure rules the store applies: what "kind of game" a game is, and the Leitner boxes."""
+"""The Leitner boxes the store keeps: which box an answer moves a question to, and how often."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 MAX_BOX = 5
-# Games that do not compete for best scores get their mode as their kind.
-RANKED_MODES = (None, "", "play")
-
-
-def game_kind(settings: Mapping[str, object]) -> str:
-    """The key best scores are kept under: how many questions, and timed or not.
-
-    A game of 10 untimed questions is "10q-untimed"; all the questions with a timer is
-    "allq-timed". Filters (categories, difficulties) and the timer's length do not change
-    the kind. A game whose settings name another mode ("review", "retry") has that mode
-    as its kind, so it never sets a best score for normal play.
-    """
-    mode = settings.get("mode")
-    if mode not in RANKED_MODES:
-        return str(mode)
-    count = settings.get("count")
-    timed = "timed" if settings.get("timer") else "untimed"
-    return f"{count or 'all'}q-{timed}"
-
-
-def is_ranked(kind: str) -> bool:
-    """True for the kinds of normal play (those `game_kind` builds from count and timer)."""
-    return kind.endswith(("q-timed", "q-untimed"))
 
 
 def next_box(box: int | None, correct: bool) -> int:

@@ -1,33 +1,35 @@
-"""Best scores per pack and kind of game (see rules.game_kind), and the "new best!" rule."""
+"""Best scores of normal play per pack and kind of game (mode, count, timing), and "new best!"."""
 
 from __future__ import annotations
 
 import sqlite3
 
+from quiz.records import BestScore
 
-def best(
-    conn: sqlite3.Connection, pack_id: str, kind: str, exclude: int | None = None
-) -> int | None:
-    """The best finished score for this pack and kind (leaving out game EXCLUDE), or None."""
+PLAY = "play"  # the mode of normal play, the only one that competes for best scores
+
+
+def best_like(conn: sqlite3.Connection, game_id: int) -> int | None:
+    """The best finished score among the other games of GAME_ID's pack, mode, count and
+    timing, or None."""
     row = conn.execute(
-        "SELECT max(score) FROM games WHERE pack_id = ? AND kind = ?"
-        " AND ended_at IS NOT NULL AND id IS NOT ?",
-        (pack_id, kind, exclude),
+        "SELECT max(o.score) FROM games g JOIN games o ON o.pack_id = g.pack_id"
+        " AND o.mode = g.mode AND o.question_count IS g.question_count AND o.timed = g.timed"
+        " WHERE g.id = ?1 AND o.id != ?1 AND o.ended_at IS NOT NULL",
+        (game_id,),
     ).fetchone()
     return row[0]
 
 
-def best_by_pack(conn: sqlite3.Connection, pack_id: str | None = None) -> dict[str, dict[str, int]]:
-    """Best finished scores as {pack id: {kind: score}}, for one pack or all."""
+def best_by_pack(conn: sqlite3.Connection, pack_id: str | None = None) -> list[BestScore]:
+    """The best finished score of normal play for each pack (or PACK_ID) and kind."""
     rows = conn.execute(
-        "SELECT pack_id, kind, max(score) FROM games WHERE ended_at IS NOT NULL"
-        " AND (?1 IS NULL OR pack_id = ?1) GROUP BY pack_id, kind",
-        (pack_id,),
+        "SELECT pack_id, question_count, timed, max(score) FROM games"
+        " WHERE ended_at IS NOT NULL AND mode = ?2 AND (?1 IS NULL OR pack_id = ?1)"
+        " GROUP BY pack_id, question_count, timed ORDER BY pack_id, question_count, timed",
+        (pack_id, PLAY),
     )
-    table: dict[str, dict[str, int]] = {}
-    for pack, kind, score in rows:
-        table.setdefault(pack, {})[kind] = score
-    return table
+    return [BestScore(pack, count, bool(timed), score) for pack, count, timed, score in rows]
 
 
 def beats(score: int, previous: int | None) -> bool:

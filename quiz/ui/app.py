@@ -1,4 +1,4 @@
-"""The Textual app: holds packs, clock and store, and moves the player between screens."""
+"""The Textual app: holds packs, clock and history, and moves the player between screens."""
 
 from __future__ import annotations
 
@@ -12,16 +12,18 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from quiz import collector
-from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
+from quiz.game.history import History, NoHistory
+from quiz.game.kinds import Mode
+from quiz.game.selection import GameOptions, NoQuestions, Selection, select
 from quiz.game.session import GameSession
 from quiz.packs.model import Pack
-from quiz.ui.hooks import call_hook
+from quiz.ui import messages
+from quiz.ui.history import attempt
 from quiz.ui.screens.question import QuestionScreen
 
 if TYPE_CHECKING:
-    from quiz.game.verdict import AnswerRecord
+    from quiz.game.review import ReviewPlan
     from quiz.packs.catalog import PackEntry
-    from quiz.store.reviewing import ReviewPlan
 
 # Other screens are imported when first shown: `quiz play` paints its first question
 # sooner when it does not load (or build) the home, results and help screens first.
@@ -30,7 +32,11 @@ Clock = Callable[[], float]
 
 
 class QuizApp(App[None]):
-    """The quiz game. Build it with `create_app`; it renders sessions, it does not score."""
+    """The quiz game. Build it with `create_app`; it renders sessions, it does not score.
+
+    Screens post the messages in quiz.ui.messages; the app acts on them, and it alone
+    writes to the history.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "quiz"
@@ -44,8 +50,9 @@ class QuizApp(App[None]):
         packs: Sequence[Pack],
         *,
         clock: Clock = time.monotonic,
-        store: object | None = None,
+        history: History | None = None,
         start: GameOptions | None = None,
+        dealt: Selection | None = None,
         review: ReviewPlan | None = None,
         entries: Sequence[PackEntry] | None = None,
     ) -> None:
@@ -53,10 +60,11 @@ class QuizApp(App[None]):
         self.packs: tuple[Pack, ...] = tuple(packs)
         self.entries = entries  # every pack file found, for home (None: just the packs)
         self.clock = clock
-        self.store = store
+        self.history: History = history if history is not None else NoHistory()
         self.start_options = start
+        self.start_dealt = dealt
         self.start_review_plan = review
-        saved_theme = self._store_call("theme")
+        saved_theme = attempt(self, self.history.theme, None)
         if saved_theme in self.available_themes:
             self.theme = saved_theme  # set before running, so it is applied once
         self.cursor_blink = True  # tests turn it off so snapshots are stable
@@ -80,24 +88,23 @@ class QuizApp(App[None]):
         return screen
 
     def _first_session(self) -> GameSession | None:
-        if self.start_review_plan is not None:
-            return self._review_session(self.start_review_plan)
+        plan = self.start_review_plan
+        if plan is not None and plan.selection is not None:
+            return self._review_session(plan.selection)
         if self.start_options is not None:
             try:
-                return self._game_session(self.packs, self.start_options)
+                return self._game_session(self.packs, self.start_options, self.start_dealt)
             except NoQuestions:
                 pass  # on_mount says so, over home
         return None
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_screen_painted)
-        for notice in getattr(self.store, "notices", ()):
+        for notice in self.history.take_notices():
             self.notify(notice, title="History", severity="warning", markup=False, timeout=8)
-        if hasattr(self.store, "notices"):
-            self.store.notices = []  # type: ignore[union-attr]  # shown once
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._first_game is not None:
-            self._hook("on_game_start", self._first_game)
+            self._started(self._first_game)
         elif self.start_options is None or not self.start_game(self.packs, self.start_options):
             self.push_screen(self._home())
 
@@ -107,8 +114,10 @@ class QuizApp(App[None]):
     def _home(self) -> Screen:
         from quiz.ui.screens.home import HomeScreen
 
-        self.home_screen = HomeScreen(self.packs, self.entries)
+        self.home_screen = HomeScreen(self.packs, self.history, self.entries)
         return self.home_screen
+
+    # Starting games
 
     def start_game(self, packs: Sequence[Pack], options: GameOptions) -> bool:
         """Select questions and show the first; False (and a notice) if none match."""
@@ -120,55 +129,92 @@ class QuizApp(App[None]):
         self._play(session)
         return True
 
-    def _game_session(self, packs: Sequence[Pack], options: GameOptions) -> GameSession:
+    def _game_session(
+        self, packs: Sequence[Pack], options: GameOptions, dealt: Selection | None = None
+    ) -> GameSession:
         """A new game's session (NoQuestions if none match), remembered for play again."""
-        asked = select(packs, options)
+        selection = dealt if dealt is not None else select(packs, options)
         self.last_game = (tuple(packs), options)
-        return GameSession(asked, options, clock=self.clock)
+        return GameSession(selection, options, clock=self.clock)
 
-    def play_again(self) -> None:
-        """Start a new game with the packs and options of the last one."""
-        if self.last_game is not None:
-            self.start_game(*self.last_game)
-
-    def start_review(self, plan: ReviewPlan) -> None:
-        """Play the questions a review plan chose: scored, but saved as a review game."""
-        self._play(self._review_session(plan))
-
-    def _review_session(self, plan: ReviewPlan) -> GameSession:
-        options = GameOptions(count=len(plan.asked), seed=plan.seed)
-        session = GameSession(plan.asked, options, clock=self.clock)
-        self._store_call("mark_review", session)
-        return session
-
-    def retry(self, missed: Sequence[AskedQuestion], options: GameOptions) -> None:
-        """Replay the missed questions as an unscored practice round."""
-        if missed:
-            self._play(GameSession(missed, options, clock=self.clock, scored=False))
+    def _review_session(self, selection: Selection) -> GameSession:
+        options = GameOptions(count=len(selection.asked))
+        return GameSession(selection, options, clock=self.clock, mode=Mode.REVIEW)
 
     def _play(self, session: GameSession) -> None:
-        self._hook("on_game_start", session)
+        self._started(session)
         screen = QuestionScreen(session)
         if self.screen is self.home_screen or self.screen.id == "backdrop":
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
 
-    def answered(self, session: GameSession, record: AnswerRecord) -> None:
-        """Called by the question screen after every answer (for saving)."""
-        self._hook("on_answer", session, record)
+    def _started(self, session: GameSession) -> None:
+        attempt(self, lambda: self.history.start(session), None, doing="save to")
 
-    def finished(self, session: GameSession) -> None:
-        """The last question was answered: show the results."""
+    def on_start_game(self, message: messages.StartGame) -> None:
+        if message.remember is not None:
+            choices = message.remember
+            attempt(self, lambda: self.history.remember_setup(choices), None, doing="save to")
+        self.start_game(message.packs, message.options)
+
+    def on_start_review(self, message: messages.StartReview) -> None:
+        from quiz.game.review import plan_review
+
+        plan = attempt(self, lambda: plan_review(self.history, self.packs, message.pack), None)
+        if plan is None:
+            return
+        if plan.selection is None:
+            self.notify(plan.message or "", title="Review", markup=False)
+        else:
+            self._play(self._review_session(plan.selection))
+
+    def on_play_again(self, message: messages.PlayAgain) -> None:
+        if self.last_game is not None:
+            self.start_game(*self.last_game)
+
+    def on_retry_missed(self, message: messages.RetryMissed) -> None:
+        played = message.session
+        missed = played.missed()
+        if missed:
+            selection = Selection(tuple(missed), played.seed)
+            self._play(GameSession(selection, played.options, clock=self.clock, mode=Mode.RETRY))
+
+    # Playing
+
+    def on_answered(self, message: messages.Answered) -> None:
+        session, record = message.session, message.record
+        attempt(self, lambda: self.history.answer(session, record), None, doing="save to")
+
+    def on_game_over(self, message: messages.GameOver) -> None:
         from quiz.ui.screens.results import ResultsScreen
 
+        session = message.session
         summary = session.summary()
-        self._hook("on_game_end", session, summary)
-        self.switch_screen(ResultsScreen(session, summary))
+        end = attempt(self, lambda: self.history.end(session, summary), None, doing="save to")
+        self.switch_screen(ResultsScreen(session, summary, end))
 
-    def abandon(self, session: GameSession) -> None:
-        """The player left mid-game: close the session and go home."""
-        self._hook("on_game_end", session, session.finish())
+    def on_game_left(self, message: messages.GameLeft) -> None:
+        session = message.session
+        summary = session.finish()
+        attempt(self, lambda: self.history.end(session, summary), None, doing="save to")
+        self.go_home()
+
+    # Other screens
+
+    def on_open_setup(self, message: messages.OpenSetup) -> None:
+        from quiz.ui.screens.setup import SetupScreen
+
+        last = attempt(self, self.history.last_setup, {})
+        self.push_screen(SetupScreen(message.pack, last))
+
+    def on_open_stats(self, message: messages.OpenStats) -> None:
+        from quiz.ui.screens.stats import StatsScreen
+
+        report = attempt(self, self.history.stats, None) if self.history.keeps else None
+        self.push_screen(StatsScreen(self.packs, report))
+
+    def on_go_home(self, message: messages.GoHome) -> None:
         self.go_home()
 
     def go_home(self) -> None:
@@ -189,37 +235,32 @@ class QuizApp(App[None]):
             self.push_screen(HelpScreen())
 
     def _theme_changed(self, theme: Theme) -> None:
-        self._hook("remember_theme", theme.name)
-
-    def _store_call(self, name: str, *args: object) -> object:
-        """store.<name>(*args) if the store has it; None if not, or if it failed."""
-        method = getattr(self.store, name, None)
-        try:
-            return method(*args) if method is not None else None
-        except Exception:  # a store that can't be read must not stop the game
-            return None
-
-    def _hook(self, name: str, *args: object) -> None:
-        problem = call_hook(self.store, name, *args)
-        if problem:
-            self.notify(problem, severity="warning", markup=False)
+        attempt(self, lambda: self.history.remember_theme(theme.name), None, doing="save to")
 
 
 def create_app(
     packs: Sequence[Pack],
     *,
     clock: Clock = time.monotonic,
-    store: object | None = None,
+    history: History | None = None,
     start: GameOptions | None = None,
+    dealt: Selection | None = None,
     review: ReviewPlan | None = None,
     entries: Sequence[PackEntry] | None = None,
 ) -> QuizApp:
-    """Build the app from its packs, a clock (seconds) and an optional store.
+    """Build the app from its packs, a clock (seconds) and a history (default: NoHistory).
 
-    With `start`, a game with those options begins at once (as `quiz play` does); with
-    `review`, that review game does (as `quiz review` does). `entries` are every pack file
-    found (quiz.packs.catalog), so home can list invalid ones too.
-    The store, if given, may define on_game_start / on_answer / on_game_end (see hooks.py);
-    a quiz.store.recorder.Recorder also gives best scores, stats, review and settings.
+    With `start`, a game with those options begins at once (as `quiz play` does), with the
+    questions `dealt` if given; with `review`, that review game does (as `quiz review`
+    does). `entries` are every pack file found (quiz.packs.catalog), so home can list
+    invalid ones too.
     """
-    return QuizApp(packs, clock=clock, store=store, start=start, review=review, entries=entries)
+    return QuizApp(
+        packs,
+        clock=clock,
+        history=history,
+        start=start,
+        dealt=dealt,
+        review=review,
+        entries=entries,
+    )

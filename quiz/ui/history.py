@@ -1,35 +1,20 @@
-"""The screens' way to the saved history: the app's recorder, if any, and failures as notices."""
+"""Calls to the history from the UI: a failure becomes one notice, and the game plays on."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from textual.dom import DOMNode
-
-if TYPE_CHECKING:
-    from quiz.store.recorder import Recorder
 
 T = TypeVar("T")
 
 
-def recorder_of(node: DOMNode) -> Recorder | None:
-    """The app's recorder (quiz.store.recorder.Recorder), or None when nothing is saved.
-
-    Any object with the recorder's reading methods will do, so tests may pass a fake.
-    """
-    store = getattr(node.app, "store", None)
-    return store if hasattr(store, "best_scores") else None  # type: ignore[return-value]
-
-
-def use(node: DOMNode, what: Callable[[Recorder], T], default: T, doing: str = "read") -> T:
-    """what(recorder), or DEFAULT when there is no recorder or it fails (with one notice
-    saying what could not be done: "Could not read the history: ...")."""
-    recorder = recorder_of(node)
-    if recorder is None:
-        return default
+def attempt(node: DOMNode, call: Callable[[], T], default: T, doing: str = "read") -> T:
+    """call(), or DEFAULT when it fails, with one notice saying what could not be done:
+    "Could not read the history: ..."."""
     try:
-        return what(recorder)
-    except Exception as error:  # a failed read must not stop the game
+        return call()
+    except Exception as error:  # a history that can't be used must not stop the game
         node.app.notify(f"Could not {doing} the history: {error}", severity="warning", markup=False)
         return default

@@ -11,7 +11,7 @@ import pytest
 from cli_helpers import FakeApp
 
 from quiz.cli import main
-from quiz.store import Store
+from quiz.store import NewGame, Store
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINI = FIXTURES / "good" / "mini.yaml"
@@ -21,7 +21,7 @@ STUDIO = FIXTURES / "ui" / "studio.yaml"
 def played(folder: Path, pack_id: str, answers: list[tuple[str, bool]]) -> None:
     store, _ = Store.open(folder)
     with store:
-        game = store.start_game(pack_id, {"count": 10})
+        game = store.start_game(NewGame(pack_id, count=10))
         for question, right in answers:
             store.record_answer(game, pack_id, question, "x", right, 100 * right, 1.0)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.store import Store
+from quiz.store import NewGame, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "good" / "mini.yaml"
@@ -31,15 +31,15 @@ def fill(folder: Path) -> None:
             (325, [("lens", True, "cinematography", "easy"), ("real-shot", False, "production", "hard"),
                    ("director", True, "cast", "medium")]),
         ]:  # fmt: skip
-            game = store.start_game("mini", {"count": 4})
+            game = store.start_game(NewGame("mini", count=4))
             for question, right, category, difficulty in answers:
                 store.record_answer(
                     game, "mini", question, "x", right, 0, 1.0, category, difficulty
                 )
             store.finish_game(game, score, sum(a[1] for a in answers), len(answers))
-        game = store.start_game("mini", {"count": 4, "timer": 20})
+        game = store.start_game(NewGame("mini", count=4, timed=True))
         store.record_answer(game, "mini", "real-shot", "", False, 0, 20.0, "production", "hard")
-        game = store.start_game("elsewhere", {"count": 10})
+        game = store.start_game(NewGame("elsewhere", count=10))
         store.record_answer(game, "elsewhere", "q1", "y", False, 0, 3.0, None, "medium")
         store.finish_game(game, 0, 0, 1)
 
@@ -123,7 +123,7 @@ def test_a_locked_history_is_an_error(locked_history: Path, capsys):
 def test_pack_text_cannot_reach_the_terminal_as_escapes(tmp_path: Path, capsys):
     store, _ = Store.open(tmp_path)
     with store:
-        game = store.start_game("evil\x1b[2J", {})
+        game = store.start_game(NewGame("evil\x1b[2J"))
         store.record_answer(game, "evil\x1b[2J", "q\x07", "", False, 0, 1.0, "cat\x1b]0;x\x07")
     assert main(["stats", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out

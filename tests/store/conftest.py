@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from game_rows import game_row
 
 from quiz.store import Store
 
@@ -48,7 +49,7 @@ def _play(
     difficulty: str | None = None,
 ) -> int:
     """Start a game, record (question id, right?) answers at 100 points each, maybe finish."""
-    game = store.start_game(pack_id, options or {"count": 10})
+    game = store.start_game(game_row(pack_id, options))
     for question_id, correct in answers:
         points = 100 if correct else 0
         store.record_answer(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import Store
+from quiz.store import NewGame, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = 150
@@ -18,12 +18,12 @@ ANSWERS = 150
 # together, then plays.
 CHILD = """
 import sys
-from quiz.store import Store
+from quiz.store import NewGame, Store
 folder, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 store, notices = Store.open(folder, timeout=30)
 print("ready", notices, flush=True)
 sys.stdin.readline()
-game = store.start_game(name, {"count": count})
+game = store.start_game(NewGame(name, count=count))
 for n in range(count):
     store.record_answer(game, name, f"q{n}", name, n % 3 != 0, 100, 0.5)
 store.finish_game(game, 100 * count, count, count)
@@ -80,7 +80,7 @@ def test_two_connections_in_threads_write_at_once(tmp_path: Path):
             store, _ = Store.open(tmp_path, timeout=30)
             with store:
                 start.wait(timeout=30)
-                game = store.start_game(name, {"count": ANSWERS})
+                game = store.start_game(NewGame(name, count=ANSWERS))
                 for n in range(ANSWERS):
                     store.record_answer(game, name, f"q{n}", name, True, 100, 0.5)
                 store.finish_game(game, 100 * ANSWERS, ANSWERS, ANSWERS)

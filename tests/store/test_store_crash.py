@@ -16,9 +16,9 @@ ANSWERED_BEFORE_KILL = 25
 # Records answers as fast as it can, printing each question number once it is committed.
 CHILD = """
 import sys
-from quiz.store import Store
+from quiz.store import NewGame, Store
 store, _ = Store.open(sys.argv[1])
-game = store.start_game("mini", {"count": 100000})
+game = store.start_game(NewGame("mini", count=100000))
 for n in range(100000):
     store.record_answer(game, "mini", f"q{n}", str(n), n % 2 == 0, 100 * (n % 2 == 0), 1.5,
                         "cat", "easy")
@@ -49,7 +49,7 @@ def test_killing_the_game_mid_way_loses_no_answer(tmp_path: Path):
         assert notices == []
         [stats] = store.stats()
         assert (stats.games, stats.unfinished) == (1, 1)
-        assert store.best_scores() == {}
+        assert store.best_scores() == []
         answered = stats.overall.total
         assert answered >= ANSWERED_BEFORE_KILL  # every confirmed answer, maybe one more
         boxes = {store.box("mini", f"q{n}") for n in range(answered)}

@@ -6,8 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from game_rows import bests
 
-from quiz.store import Store, StoreError
+from quiz.store import NewGame, Store, StoreError
 
 GARBAGE = b"this is not a database, just some bytes \x00\xff" * 200
 
@@ -23,7 +24,7 @@ def test_a_corrupt_file_is_moved_aside_and_a_fresh_one_started(tmp_path: Path, c
     ]
     with store:
         assert store.saving
-        game = store.start_game("mini")
+        game = store.start_game(NewGame("mini"))
         store.record_answer(game, "mini", "lens", "10", True, 75, 1.0)
         assert store.stats()[0].games == 1
 
@@ -69,13 +70,13 @@ def test_a_write_locked_by_another_copy_waits_then_reports(store: Store, tmp_pat
     waiting, _ = Store.open(tmp_path / "data", timeout=0.05)
     with waiting:
         with pytest.raises(StoreError) as caught:
-            waiting.start_game("mini")
+            waiting.start_game(NewGame("mini"))
         message = str(caught.value)
         assert "locked by another program" in message and "0.05 s" in message
         assert str(tmp_path / "data" / "quiz.db") in message
-        assert waiting.best_scores() == {}  # reading still works meanwhile
+        assert waiting.best_scores() == []  # reading still works meanwhile
         other.execute("COMMIT")
-        assert waiting.start_game("mini") == 1  # and writing works once it is free
+        assert waiting.start_game(NewGame("mini")) == 1  # and writing works once it is free
     other.close()
 
 
@@ -104,7 +105,7 @@ def test_a_folder_that_cannot_be_created_plays_on_without_saving(tmp_path: Path,
     assert notices[0].endswith("; playing on without saving")
     with store:
         play(store, "mini", [("lens", True)])
-        assert store.best_score("mini", "10q-untimed") == 100
+        assert bests(store) == {"mini": {"10q-untimed": 100}}
     assert blocker.read_text() == "not a folder"
 
 
@@ -141,7 +142,7 @@ def test_a_folder_where_the_database_should_be_is_moved_aside(tmp_path: Path, cl
     store, notices = Store.open(tmp_path, now=clock)
     with store:
         assert store.saving
-        store.record_answer(store.start_game("mini"), "mini", "lens", "10", True, 75, 1.0)
+        store.record_answer(store.start_game(NewGame("mini")), "mini", "lens", "10", True, 75, 1.0)
     [moved] = tmp_path.glob("quiz-unreadable-*.db")
     assert (moved / "keep.txt").read_text() == "mine"
     assert len(notices) == 1 and "was unreadable" in notices[0]

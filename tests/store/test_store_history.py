@@ -7,13 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from game_rows import bests, game_row
 
 from quiz.packs.model import Difficulty
-from quiz.store import LAST_SETUP, THEME, Store, StoreError, game_kind
+from quiz.store import LAST_SETUP, THEME, NewGame, Store, StoreError
 
 
 def test_each_answer_is_visible_to_another_copy_before_the_game_ends(store: Store, tmp_path):
-    game = store.start_game("mini", {"count": 4, "seed": 7})
+    game = store.start_game(NewGame("mini", count=4, settings={"seed": 7}))
     store.record_answer(game, "mini", "lens", "10", True, 75, 3.5, "cinematography", "easy")
     other, _ = Store.open(tmp_path / "data")
     with other:
@@ -33,37 +34,24 @@ def test_each_answer_is_visible_to_another_copy_before_the_game_ends(store: Stor
 
 
 def test_start_game_keeps_settings_and_times(store: Store, tmp_path, clock):
-    first = store.start_game("mini", {"count": 5, "timer": 20.0, "categories": ["cast"]})
-    second = store.start_game("mini")
+    first = store.start_game(
+        NewGame("mini", count=5, timed=True, settings={"categories": ["cast"]})
+    )
+    second = store.start_game(NewGame("mini"))
     assert second > first
     store.finish_game(first, 300, 3, 5)
     with sqlite3.connect(tmp_path / "data" / "quiz.db") as raw:
         rows = raw.execute(
-            "SELECT settings, kind, started_at, ended_at, score, right_answers, total_questions"
-            " FROM games ORDER BY id"
+            "SELECT settings, mode, question_count, timed, started_at, ended_at, score,"
+            " right_answers, total_questions FROM games ORDER BY id"
         ).fetchall()
-    settings, kind, started, ended, score, right, total = rows[0]
-    assert json.loads(settings) == {"count": 5, "timer": 20.0, "categories": ["cast"]}
-    assert (kind, score, right, total) == ("5q-timed", 300, 3, 5)
+        packs = raw.execute("SELECT game_id, pack_id FROM game_packs ORDER BY game_id").fetchall()
+    settings, mode, count, timed, started, ended, score, right, total = rows[0]
+    assert json.loads(settings) == {"categories": ["cast"]}
+    assert (mode, count, timed, score, right, total) == ("play", 5, 1, 300, 3, 5)
     assert started == "2026-11-21T04:30:00+00:00" and ended > started
-    assert rows[1][1] == "allq-untimed" and rows[1][3] is None  # unfinished
-
-
-@pytest.mark.parametrize(
-    ("options", "kind"),
-    [
-        ({}, "allq-untimed"),
-        ({"count": None, "timer": 15}, "allq-timed"),
-        ({"count": 10}, "10q-untimed"),
-        ({"count": 10, "timer": 0}, "10q-untimed"),
-        ({"count": 20, "timer": 30.0, "difficulties": ["hard"]}, "20q-timed"),
-        ({"count": 10, "mode": "play"}, "10q-untimed"),
-        ({"count": 10, "mode": "review"}, "review"),
-        ({"count": 3, "mode": "retry", "timer": 9}, "retry"),
-    ],
-)
-def test_game_kind(options, kind):
-    assert game_kind(options) == kind
+    assert rows[1][1:4] == ("play", None, 0) and rows[1][5] is None  # all questions, unfinished
+    assert packs == [(first, "mini"), (second, "mini")]
 
 
 def test_best_scores_per_pack_and_kind(store: Store):
@@ -77,42 +65,53 @@ def test_best_scores_per_pack_and_kind(store: Store):
         ("a", timed, 400),
         ("b", untimed, 900),
     ]:
-        game = store.start_game(pack, options)
+        game = store.start_game(game_row(pack, options))
         results.append(store.finish_game(game, score, score // 100, 10))
-    store.start_game("a", untimed)  # unfinished: no score
-    assert store.best_score("a", "10q-untimed") == 700
-    assert store.best_score("a", "10q-timed") == 400
-    assert store.best_score("a", "allq-untimed") is None
-    assert store.best_scores() == {
+    store.start_game(game_row("a", untimed))  # unfinished: no score
+    assert bests(store) == {
         "a": {"10q-untimed": 700, "10q-timed": 400},
         "b": {"10q-untimed": 900},
     }
-    assert store.best_scores("b") == {"b": {"10q-untimed": 900}}
-    assert [(r.kind, r.previous_best, r.new_best) for r in results] == [
-        ("10q-untimed", None, True),
-        ("10q-untimed", 500, True),
-        ("10q-untimed", 700, False),
-        ("10q-timed", None, True),
-        ("10q-untimed", None, True),
+    assert bests(store, "b") == {"b": {"10q-untimed": 900}}
+    assert [(r.previous_best, r.new_best) for r in results] == [
+        (None, True),
+        (500, True),
+        (700, False),
+        (None, True),  # a timed game competes only with timed ones
+        (None, True),  # another pack
     ]
     assert store.games_played() == 6 and store.games_played("a") == 5
 
 
-def test_is_new_best_rules(store: Store):
-    assert not store.is_new_best("a", "10q-untimed", 0)  # no points is never a best
-    assert store.is_new_best("a", "10q-untimed", 50)
-    game = store.start_game("a", {"count": 10})
-    finished = store.finish_game(game, 500, 5, 10)
-    assert finished.new_best and finished.previous_best is None
-    assert not store.is_new_best("a", "10q-untimed", 500)  # a tie is not new
-    assert store.is_new_best("a", "10q-untimed", 501)
-    assert store.is_new_best("a", "10q-untimed", 400, exclude_game=game)
-    tie = store.finish_game(store.start_game("a", {"count": 10}), 500, 5, 10)
-    assert (tie.new_best, tie.previous_best) == (False, 500)
+def test_new_best_rules(store: Store):
+    def finish(score: int, **kind: object):
+        return store.finish_game(store.start_game(NewGame("a", **kind)), score, 0, 10)
+
+    assert not finish(0, count=10).new_best  # no points is never a best
+    first = finish(500, count=10)
+    assert first.new_best and first.previous_best == 0
+    tie = finish(500, count=10)
+    assert (tie.new_best, tie.previous_best) == (False, 500)  # a tie is not new
+    assert finish(501, count=10).new_best
+    assert finish(50, count=5).new_best  # another count: another kind
+    assert finish(50, count=10, mode="review").new_best is True  # the store compares within a mode
+    assert bests(store) == {"a": {"10q-untimed": 501, "5q-untimed": 50}}  # review never counts
+
+
+def test_a_game_of_several_packs_is_kept_under_its_own_id(store: Store):
+    mixed = store.start_game(NewGame("a+b", packs=("a", "b"), count=4))
+    store.finish_game(mixed, 300, 3, 4)
+    store.finish_game(store.start_game(NewGame("a", count=4)), 100, 1, 4)
+    assert bests(store) == {"a": {"4q-untimed": 100}, "a+b": {"4q-untimed": 300}}
+    by_pack = {stats.pack_id: stats for stats in store.stats()}
+    assert by_pack["a+b"].packs == ("a", "b")
+    assert by_pack["a"].packs == ("a",)
+    assert by_pack["a"].games == 2  # its own game and the mixed one
+    assert by_pack["a+b"].games == 1
 
 
 def test_difficulty_enum_is_stored_as_its_name(store: Store):
-    game = store.start_game("mini")
+    game = store.start_game(NewGame("mini"))
     store.record_answer(game, "mini", "q", "x", True, 150, 1.0, None, Difficulty.HARD)
     [pack] = store.stats()
     assert [(a.label, a.right) for a in pack.by_difficulty] == [("hard", 1)]
@@ -125,7 +124,7 @@ def test_unknown_game_is_a_store_error(store: Store):
     with pytest.raises(StoreError, match="FOREIGN KEY"):
         store.record_answer(42, "mini", "q", "x", True, 100, 1.0)
     assert store.games_played() == 0  # the failed write left nothing behind
-    assert store.start_game("mini") == 1  # and no transaction is left open
+    assert store.start_game(NewGame("mini")) == 1  # and no transaction is left open
 
 
 def test_settings_are_remembered_between_runs(tmp_path: Path):
@@ -147,7 +146,7 @@ def test_in_memory_store_plays_without_saving(tmp_path: Path, play):
     assert not store.saving and store.path is None
     play(store, "mini", [("a", True), ("b", False)])
     store.set_setting(THEME, "nord")
-    assert store.best_score("mini", "10q-untimed") == 100
+    assert bests(store) == {"mini": {"10q-untimed": 100}}
     assert store.get_setting(THEME) == "nord"
     assert [d.question_id for d in store.due("mini")] == ["b"]
     store.close()

@@ -7,8 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from game_rows import bests
 
-from quiz.store import Store, StoreError, migrations
+from quiz.store import NewGame, Store, StoreError, migrations
 from quiz.store.migrations import LATEST
 
 # The v1 schema exactly as the first release wrote it. Kept here, not imported, so a
@@ -48,6 +49,32 @@ def build_v1(path: Path) -> None:
     conn.close()
 
 
+def test_a_v2_history_keeps_kinds_as_columns_and_the_packs_of_each_game(tmp_path: Path):
+    path = tmp_path / "quiz.db"
+    build_v1(path)
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        conn.executemany(
+            "INSERT INTO games VALUES (?, ?, ?, '2025-01-04T10:00:00', '2025-01-04T10:01:00', ?)",
+            [(4, "mini+studio", json.dumps({"count": 4}), 300),
+             (5, "mini", json.dumps({"count": 3, "mode": "review"}), 900),
+             (6, "mini", json.dumps({"count": "ten", "timer": "x"}), 50)],
+        )  # fmt: skip
+        migrations.MIGRATIONS[1](conn)  # the v2 schema, as v2's quiz wrote it
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    store, notices = Store.open(tmp_path)
+    with store:
+        assert notices == []
+        assert bests(store) == {
+            "mini": {"10q-timed": 250, "allq-untimed": 0, "allq-timed": 50},
+            "mini+studio": {"4q-untimed": 300},
+        }  # the review game's 900 is no best; a count that is no number means all
+        by_pack = {stats.pack_id: stats for stats in store.stats()}
+        assert by_pack["mini+studio"].packs == ("mini", "studio")
+        assert by_pack["mini"].games == 6  # its own five and the mixed one
+        assert set(by_pack) == {"mini", "mini+studio"}
+
+
 def columns(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     return {t: conn.execute(f"PRAGMA table_info({t})").fetchall() for t in sorted(tables)}
@@ -58,8 +85,7 @@ def test_a_v1_history_is_migrated_with_everything_kept(tmp_path: Path):
     store, notices = Store.open(tmp_path)
     with store:
         assert notices == []
-        assert store.best_score("mini", "10q-timed") == 250
-        assert store.best_scores() == {"mini": {"10q-timed": 250, "allq-untimed": 0}}
+        assert bests(store) == {"mini": {"10q-timed": 250, "allq-untimed": 0}}
         [stats] = store.stats()
         assert (stats.games, stats.unfinished) == (3, 1)
         assert (stats.overall.right, stats.overall.total) == (3, 5)
@@ -71,7 +97,7 @@ def test_a_v1_history_is_migrated_with_everything_kept(tmp_path: Path):
         due = [(d.question_id, d.overdue) for d in store.due("mini")]
         assert due == [("lens", 1), ("months", 1), ("real-shot", 0)]
         # New answers carry category and difficulty.
-        game = store.start_game("mini", {"count": 4})
+        game = store.start_game(NewGame("mini", count=4))
         store.record_answer(game, "mini", "director", "Gagne", True, 100, 2.0, "cast", "medium")
     with sqlite3.connect(tmp_path / "quiz.db") as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST

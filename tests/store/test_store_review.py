@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.store import Store
-from quiz.store.review import nothing_due_message
+from quiz.game.review import nothing_due_message
+from quiz.store import NewGame, Store
 from quiz.store.rules import MAX_BOX, interval, next_box
 
 
@@ -23,7 +23,7 @@ def test_intervals_double_per_box():
 
 
 def test_record_answer_moves_the_box(store: Store):
-    game = store.start_game("p")
+    game = store.start_game(NewGame("p"))
     boxes = [
         store.record_answer(game, "p", "q", "x", correct, 0, 1.0)
         for correct in (True, True, True, True, True, False, True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from game_rows import game_row
 
 from quiz.store import Store
 
@@ -13,7 +14,7 @@ def test_no_games_gives_no_stats(store: Store):
 
 def test_games_best_and_average_per_pack_and_kind(store: Store):
     def game(pack: str, options: dict, score: int | None) -> None:
-        game_id = store.start_game(pack, options)
+        game_id = store.start_game(game_row(pack, options))
         if score is not None:
             store.finish_game(game_id, score, 0, 0)
 
@@ -26,9 +27,9 @@ def test_games_best_and_average_per_pack_and_kind(store: Store):
     a, b = store.stats()
     assert (a.pack_id, a.games, a.unfinished, a.best) == ("a", 5, 1, 800)
     assert a.average == pytest.approx(500)  # (400 + 800 + 300) / 3
-    assert [(k.kind, k.games, k.finished, k.best, k.average) for k in a.kinds] == [
-        ("10q-untimed", 3, 2, 800, 600.0),
-        ("5q-timed", 1, 1, 300, 300.0),
+    assert [(k.count, k.timed, k.games, k.finished, k.best, k.average) for k in a.kinds] == [
+        (5, True, 1, 1, 300, 300.0),
+        (10, False, 3, 2, 800, 600.0),
     ]  # a review game counts among the games played, never among the bests
     assert (b.pack_id, b.games, b.unfinished, b.best) == ("b", 1, 0, 1000)
     assert [p.pack_id for p in store.stats("b")] == ["b"]

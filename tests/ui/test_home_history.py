@@ -7,12 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from game_rows import game_row
+from quiz.store.recorder import Recorder
 from textual.widgets import Input, RadioSet, SelectionList
 from ui_helpers import UI_FIXTURES, answer, make_app, settle, studio_pack
 
 from quiz.game.selection import GameOptions
 from quiz.packs.catalog import discover
-from quiz.store.recorder import Recorder
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.problems import ProblemsScreen
 from quiz.ui.screens.question import QuestionScreen
@@ -34,7 +35,7 @@ def rows(app) -> list[str]:
 
 
 def finished_game(recorder: Recorder, pack_id: str, score: int, options: dict) -> None:
-    game = recorder.store.start_game(pack_id, options)
+    game = recorder.store.start_game(game_row(pack_id, options))
     recorder.store.finish_game(game, score, 1, 1)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from quiz.store.recorder import Recorder
 from textual.widgets import Button
 from ui_helpers import answer, make_app, settle, studio_pack
 
 from quiz.game.selection import GameOptions
-from quiz.store.recorder import Recorder
+from quiz.store import NewGame
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
@@ -86,7 +87,7 @@ async def test_missed_questions_come_back_in_a_review_that_is_never_a_best(
 
 async def test_a_review_plan_given_to_the_app_starts_at_once(recorder: Recorder) -> None:
     studio = studio_pack()
-    game = recorder.store.start_game("studio", {"count": 10})
+    game = recorder.store.start_game(NewGame("studio", count=10))
     for question_id in ("composer", "camera"):
         recorder.store.record_answer(game, "studio", question_id, "", False, 0, 1.0)
     plan = recorder.review([studio])
@@ -105,7 +106,7 @@ async def test_a_review_plan_given_to_the_app_starts_at_once(recorder: Recorder)
 
 async def test_a_review_game_keeps_its_own_options(recorder: Recorder) -> None:
     studio = studio_pack()
-    game = recorder.store.start_game("studio", {"count": 10})
+    game = recorder.store.start_game(NewGame("studio", count=10))
     recorder.store.record_answer(game, "studio", "camera", "", False, 0, 1.0)
     plan = recorder.review([studio], seed=3)
     app = make_app([studio], store=recorder, review=plan)

@@ -6,10 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from quiz.store.recorder import Recorder
 from ui_helpers import answer, make_app, settle
 
 from quiz.game.selection import GameOptions
-from quiz.store.recorder import Recorder
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.results import ResultsScreen
 

@@ -10,13 +10,14 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+from game_rows import game_row
+from quiz.store.recorder import Recorder
 from ui_helpers import UI_FIXTURES, FakeClock, make_app, play_to_results, settle, studio_pack
 
 from quiz.game.selection import GameOptions
 from quiz.packs.catalog import discover
 from quiz.packs.loader import load_pack
 from quiz.store import Store
-from quiz.store.recorder import Recorder
 
 FIXTURES = UI_FIXTURES.parent
 
@@ -36,7 +37,7 @@ def history(best: int = 1250) -> Recorder:
         ("mini", {"count": 10}, [("lens", True, "cinematography", "easy")], 75),
     ]  # fmt: skip
     for pack_id, options, answers, score in games:
-        game = store.start_game(pack_id, options)
+        game = store.start_game(game_row(pack_id, options))
         for question_id, right, category, difficulty in answers:
             store.record_answer(game, pack_id, question_id, "x", right, 100 * right, 4.0,
                                 category, difficulty)  # fmt: skip

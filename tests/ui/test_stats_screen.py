@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from game_rows import game_row
+from quiz.store.recorder import Recorder
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 from ui_helpers import UI_FIXTURES, make_app, settle, studio_pack
 
 from quiz.packs.loader import load_pack
-from quiz.store.recorder import Recorder
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.stats import EMPTY, StatsScreen
 
@@ -26,7 +27,7 @@ def save_game(recorder: Recorder, pack_id: str, answers: list[tuple[str, bool, s
               finish: bool = True, options: dict | None = None) -> None:  # fmt: skip
     """A game of (question id, right?, category, difficulty) answers, 100 points a right one."""
     store = recorder.store
-    game = store.start_game(pack_id, options or {"count": 10})
+    game = store.start_game(game_row(pack_id, options))
     for question_id, right, category, difficulty in answers:
         store.record_answer(game, pack_id, question_id, "x", right, 100 * right, 3.0,
                             category, difficulty)  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -12,9 +12,11 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 
+from quiz.game.history import BestScores, History
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Pack
-from quiz.ui.history import recorder_of, use
+from quiz.ui.history import attempt
+from quiz.ui.messages import OpenSetup, OpenStats, StartGame, StartReview
 from quiz.ui.styles import tcss
 from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.pack_list import PackList, Row, pack_of
@@ -29,7 +31,7 @@ HINT = "Enter plays 10 questions, untimed; s sets up the game first. Click a pac
 class HomeScreen(Screen):
     """Pick a pack: Enter plays it with the defaults, s sets up a game first.
 
-    With a history (the app's recorder), the rows show best scores, r reviews the due
+    With a history that keeps games, the rows show best scores, r reviews the due
     questions of the chosen pack and t shows the stats. Rows for pack files that can't be
     played (invalid, or hidden by a pack with the same id) show why on Enter.
     """
@@ -44,11 +46,14 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, packs: Sequence[Pack], entries: Sequence[PackEntry] | None = None) -> None:
+    def __init__(
+        self, packs: Sequence[Pack], history: History, entries: Sequence[PackEntry] | None = None
+    ) -> None:
         super().__init__()
         self.packs = tuple(packs)
+        self.history = history
         self.rows: tuple[Row, ...] = tuple(entries) if entries is not None else self.packs
-        self.bests: Mapping[str, Mapping[str, int]] = {}
+        self.bests: BestScores = {}
 
     def compose(self) -> ComposeResult:
         yield Static("quiz", id="title")
@@ -73,7 +78,7 @@ class HomeScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # Best scores are read only when home is shown, and again after every game.
-        bests = use(self, lambda history: history.best_scores(), {})
+        bests = attempt(self, self.history.best_scores, {})
         if bests != self.bests and self.rows:
             self.bests = bests
             self.query_one(PackList).show_bests(bests)
@@ -98,9 +103,9 @@ class HomeScreen(Screen):
         if action == "setup":
             return self.chosen is not None
         if action == "review":
-            return recorder_of(self) is not None and bool(self.packs)
+            return self.history.keeps and bool(self.packs)
         if action == "stats":
-            return recorder_of(self) is not None
+            return self.history.keeps
         return True
 
     def action_play(self) -> None:
@@ -110,7 +115,7 @@ class HomeScreen(Screen):
             return
         pack = pack_of(row)
         if pack is not None:
-            self.app.start_game([pack], GameOptions())  # type: ignore[attr-defined]
+            self.post_message(StartGame([pack], GameOptions()))
         else:
             from quiz.ui.screens.problems import ProblemsScreen
 
@@ -119,25 +124,15 @@ class HomeScreen(Screen):
     def action_setup(self) -> None:
         """Open the setup screen for the chosen pack."""
         if self.chosen is not None:
-            from quiz.ui.screens.setup import SetupScreen
-
-            self.app.push_screen(SetupScreen(self.chosen))
+            self.post_message(OpenSetup(self.chosen))
 
     def action_review(self) -> None:
         """Review the chosen pack's due questions (every pack's, on an unplayable row)."""
-        plan = use(self, lambda history: history.review(self.packs, self.chosen), None)
-        if plan is None:
-            return
-        if plan.message:
-            self.notify(plan.message, title="Review", markup=False)
-        else:
-            self.app.start_review(plan)  # type: ignore[attr-defined]
+        self.post_message(StartReview(self.chosen))
 
     def action_stats(self) -> None:
         """Show the stats of every pack played."""
-        from quiz.ui.screens.stats import StatsScreen
-
-        self.app.push_screen(StatsScreen(self.packs))
+        self.post_message(OpenStats())
 
     @on(OptionList.OptionSelected, "#packs")
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from quiz.game.session import GameSession, Phase
 from quiz.packs.model import QuestionType
+from quiz.ui.messages import Answered, GameLeft, GameOver
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
@@ -219,7 +220,7 @@ class QuestionScreen(Screen):
         if self.session.phase is not Phase.REVEALED:
             return
         if self.session.next() is Phase.FINISHED:
-            self.app.finished(self.session)  # type: ignore[attr-defined]
+            self.post_message(GameOver(self.session))
         else:
             await self.show_question()
 
@@ -229,7 +230,7 @@ class QuestionScreen(Screen):
 
         def leave(confirmed: bool | None) -> None:
             if confirmed:
-                self.app.abandon(self.session)  # type: ignore[attr-defined]
+                self.post_message(GameLeft(self.session))
 
         self.app.push_screen(ConfirmScreen("Leave this game and go back home?"), leave)
 
@@ -269,7 +270,7 @@ class QuestionScreen(Screen):
         self._answered(self.session.answer_text(text))
 
     def _answered(self, record: AnswerRecord) -> None:
-        self.app.answered(self.session, record)  # type: ignore[attr-defined]
+        self.post_message(Answered(self.session, record))
         self.show_reveal(record)
 
     def _option_count(self) -> int:

@@ -13,17 +13,17 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static
 
+from quiz.game.kinds import Mode
 from quiz.game.session import GameSession
 from quiz.game.verdict import AnswerRecord, Summary
-from quiz.store.recorder import kind_label
-from quiz.ui.history import use
+from quiz.ui.messages import GoHome, PlayAgain, RetryMissed
 from quiz.ui.screens.source import SourceScreen
 from quiz.ui.styles import tcss
 from quiz.ui.text import duration
 from quiz.ui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
-    from quiz.store.history import Finished
+    from quiz.game.history import GameEnd
 
 SHORT = 20  # rows
 COLUMNS = ("#", "", "Question", "Your answer", "Answer", "Points")
@@ -69,11 +69,11 @@ def stats_line(summary: Summary) -> Content:
     return Content.assemble(*parts)
 
 
-def best_line(done: Finished, new_best: bool) -> Content | None:
+def best_line(done: GameEnd) -> Content | None:
     """'★ New best! 1,250 (10q), up from 900', or 'Best for 10q: 1,250' when not beaten
     (None when there is no best yet)."""
-    kind = kind_label(done.kind)
-    if new_best:
+    kind = done.kind.label
+    if done.new_best:
         since = "" if done.previous_best is None else f", up from {done.previous_best:,}"
         return Content.assemble(
             ("★ New best!", "bold $success"), f" {done.score:,} ({kind}){since}"
@@ -96,19 +96,18 @@ class ResultsScreen(Screen):
 
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
-    def __init__(self, session: GameSession, summary: Summary) -> None:
+    def __init__(self, session: GameSession, summary: Summary, end: GameEnd | None = None) -> None:
         super().__init__()
         self.session = session
         self.summary = summary
+        self.end = end  # how the game stands in the history, if it was kept
         self.missed = session.missed()
-        self.review = False  # set in compose, from the history
+        self.review = session.mode is Mode.REVIEW
 
     def compose(self) -> ComposeResult:
-        mode = use(self, lambda history: history.mode_of(self.session), "play")
-        self.review = mode == "review"
         title = "Results" if self.summary.scored else "Practice results (not scored)"
         yield Static("Review results" if self.review else title, id="title")
-        yield Static(self._stats(mode), id="stats")
+        yield Static(self._stats(), id="stats")
         table: DataTable[Text] = DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         for label, width in zip(COLUMNS, column_widths(self.app.size.width), strict=True):
             table.add_column(label, width=width)
@@ -124,14 +123,12 @@ class ResultsScreen(Screen):
             yield Button("Home (h)", id="home")
         yield QuizFooter()
 
-    def _stats(self, mode: str) -> Content:
+    def _stats(self) -> Content:
         """The stats line, and under it the best score of normal play, if it has one."""
         line = stats_line(self.summary)
-        done = use(self, lambda history: history.finished(self.session), None)
-        if done is None or mode != "play":
+        if self.end is None or not self.end.kind.ranked:
             return line
-        new_best = use(self, lambda history: history.new_best(self.session), False)
-        best = best_line(done, new_best)
+        best = best_line(self.end)
         return line if best is None else Content("\n").join([line, best])
 
     def on_mount(self) -> None:
@@ -151,15 +148,15 @@ class ResultsScreen(Screen):
 
     def action_play_again(self) -> None:
         """A new game with the same options."""
-        self.app.play_again()  # type: ignore[attr-defined]
+        self.post_message(PlayAgain())
 
     def action_retry(self) -> None:
         """Replay the questions missed in this game, unscored."""
-        self.app.retry(self.missed, self.session.options)  # type: ignore[attr-defined]
+        self.post_message(RetryMissed(self.session))
 
     def action_home(self) -> None:
         """Back to the home screen."""
-        self.app.go_home()  # type: ignore[attr-defined]
+        self.post_message(GoHome())
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -16,7 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Difficulty, Pack
-from quiz.ui.history import use
+from quiz.ui.messages import StartGame
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.footer import QuizFooter
@@ -57,14 +57,14 @@ class SetupScreen(Screen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, last: Mapping[str, object]) -> None:
         super().__init__()
         self.pack = pack
+        self.last = last  # the choices made last time
 
     def compose(self) -> ComposeResult:
         questions = self.pack.questions
-        last = use(self, lambda history: history.last_setup(), {})
-        count_was, timer_was, categories_were, difficulties_were = remembered(last)
+        count_was, timer_was, categories_were, difficulties_were = remembered(self.last)
         yield Static(Content.assemble("Set up: ", plain(self.pack.title, "bold")), id="title")
         with VerticalScroll(id="form"), Horizontal(id="columns"):
             with Vertical(id="left"):
@@ -141,8 +141,7 @@ class SetupScreen(Screen):
             "difficulties": list(options.difficulties),
             "pack": self.pack.id,
         }
-        use(self, lambda history: history.remember_setup(choices), None, doing="save to")
-        self.app.start_game([self.pack], options)  # type: ignore[attr-defined]
+        self.post_message(StartGame([self.pack], options, remember=choices))
 
     def action_back(self) -> None:
         """Back to the home screen."""

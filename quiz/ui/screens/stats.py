@@ -13,15 +13,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
+from quiz.game.kinds import GameKind
 from quiz.packs.model import Pack
-from quiz.store.recorder import kind_label
-from quiz.ui.history import use
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
-    from quiz.store.stats import Accuracy, PackStats
+    from quiz.records import Accuracy, PackStats
 
 EMPTY = "No games played yet. Pick a pack on the home screen and press Enter to play one."
 NO_HISTORY = "No history is kept in this run, so there are no stats to show."
@@ -29,12 +28,12 @@ PROMPT_WIDTH = 48
 LABEL_WIDTH = 15
 
 
-def title_of(pack_id: str, packs: Mapping[str, Pack]) -> Content:
+def title_of(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
     """'Studio Tour (studio)'; a mix of packs as 'A + B (a+b)'; an unknown id as itself."""
-    titles = [packs[part].title for part in pack_id.split("+") if part in packs]
+    titles = [packs[part].title for part in stats.packs if part in packs]
     if not titles:
-        return plain(pack_id, "bold $accent")
-    return Content.assemble(plain(" + ".join(titles), "bold $accent"), plain(f" ({pack_id})"))
+        return plain(stats.pack_id, "bold $accent")
+    return Content.assemble(plain(" + ".join(titles), "bold $accent"), plain(f" ({stats.pack_id})"))
 
 
 def percent(accuracy: Accuracy) -> str:
@@ -53,14 +52,18 @@ def labelled(label: str, value: Content | str) -> Content:
 
 def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
     """Everything about one pack's history, as lines of plain text under its title."""
-    lines: list[Content] = [title_of(stats.pack_id, packs)]
+    lines: list[Content] = [title_of(stats, packs)]
     games = f"{stats.games} played"
     if stats.unfinished:
         games += f", {stats.unfinished} unfinished"
     if stats.best is not None and stats.average is not None:
         games += f" · best {stats.best:,} · average {stats.average:,.0f}"
     lines.append(labelled("Games", games))
-    bests = [f"{kind_label(k.kind)} {k.best:,}" for k in stats.kinds if k.best and k.finished]
+    bests = [
+        f"{GameKind(count=k.count, timed=k.timed).label} {k.best:,}"
+        for k in stats.kinds
+        if k.best and k.finished
+    ]
     if bests:
         lines.append(labelled("Best by game", plain(" · ".join(bests))))
     if stats.overall.total:
@@ -87,13 +90,14 @@ class StatsScreen(Screen):
 
     BINDINGS = [Binding("escape,h", "back", "Home", key_display="h")]
 
-    def __init__(self, packs: Sequence[Pack]) -> None:
+    def __init__(self, packs: Sequence[Pack], report: Sequence[PackStats] | None) -> None:
         super().__init__()
         self.packs = {pack.id: pack for pack in packs}
+        self.report = report  # None: no history is kept
 
     def compose(self) -> ComposeResult:
         yield Static("Stats", id="title")
-        report = use(self, lambda history: history.stats(), None)
+        report = self.report
         with VerticalScroll(id="report"):
             if report:
                 for stats in report:

@@ -13,15 +13,15 @@ from textual import events
 from textual.content import Content
 from textual.widgets import OptionList
 
+from quiz.game.history import BestScores
+from quiz.game.kinds import GameKind
 from quiz.packs.model import Pack
-from quiz.store.recorder import kind_label
 from quiz.ui.text import plain
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import PackEntry
 
 Row = Union[Pack, "PackEntry"]
-Bests = Mapping[str, Mapping[str, int]]
 BESTS_SHOWN = 3
 DIMMED = "dim"
 
@@ -33,13 +33,13 @@ def pack_of(row: Row) -> Pack | None:
     return row.pack if row.playable else None
 
 
-def best_text(kinds: Mapping[str, int]) -> str:
+def best_text(kinds: Mapping[GameKind, int]) -> str:
     """'best 1,250 (10q) · 900 (5q, timed)': the highest scores first, at most three."""
-    ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0]))[:BESTS_SHOWN]
-    return "best " + " · ".join(f"{score:,} ({kind_label(kind)})" for kind, score in ranked)
+    ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0].key))[:BESTS_SHOWN]
+    return "best " + " · ".join(f"{score:,} ({kind.label})" for kind, score in ranked)
 
 
-def pack_entry(pack: Pack, bests: Mapping[str, int] | None = None) -> Content:
+def pack_entry(pack: Pack, bests: Mapping[GameKind, int] | None = None) -> Content:
     """Title, description, question count and best scores of a pack, as plain lines."""
     count = len(pack.questions)
     lines = [plain(pack.title, "bold")]
@@ -71,7 +71,7 @@ def unplayable_entry(entry: PackEntry) -> Content:
     return Content("\n").join([title, plain(why, DIMMED), plain(where, DIMMED)])
 
 
-def row_content(row: Row, bests: Bests) -> Content:
+def row_content(row: Row, bests: BestScores) -> Content:
     """The list entry for one row."""
     pack = pack_of(row)
     if pack is None:
@@ -82,12 +82,14 @@ def row_content(row: Row, bests: Bests) -> Content:
 class PackList(OptionList):
     """Packs to play; Enter or a double-click selects, a single click only highlights."""
 
-    def __init__(self, rows: Sequence[Row], bests: Bests | None = None, **kwargs: object) -> None:
+    def __init__(
+        self, rows: Sequence[Row], bests: BestScores | None = None, **kwargs: object
+    ) -> None:
         self.rows = tuple(rows)
         contents = (row_content(row, bests or {}) for row in self.rows)
         super().__init__(*contents, **kwargs)  # type: ignore[arg-type]
 
-    def show_bests(self, bests: Bests) -> None:
+    def show_bests(self, bests: BestScores) -> None:
         """Redraw the rows with these best scores, keeping the highlight."""
         highlighted = self.highlighted
         self.set_options(row_content(row, bests) for row in self.rows)

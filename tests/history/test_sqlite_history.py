@@ -6,13 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from quiz.store.opening import OpeningHistory
+from quiz.store.recorder import Recorder, game_pack_id, kind_label
 
 from quiz.game.selection import GameOptions, select
 from quiz.game.session import GameSession
 from quiz.packs.loader import load_pack
-from quiz.store import Store, StoreError
-from quiz.store.opening import OpeningHistory
-from quiz.store.recorder import Recorder, game_pack_id, kind_label
+from quiz.store import NewGame, Store, StoreError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINI = load_pack(FIXTURES / "good" / "mini.yaml")
@@ -175,7 +175,7 @@ def test_review_plans_the_missed_questions_or_says_when_they_come_back(
 def test_nothing_due_says_how_many_games_until_the_next(recorder: Recorder) -> None:
     play(recorder, session(count=None), [True] * 4)  # all in box 2: due in 1 more game
     store = recorder.store
-    store.start_game("mini", {"count": 10})  # the game that makes them wait one more
+    store.start_game(NewGame("mini", count=10))  # the game that makes them wait one more
     with store._write() as conn:
         conn.execute("UPDATE review_boxes SET box = 3")
     plan = recorder.review([MINI], MINI)
