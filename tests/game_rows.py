@@ -7,15 +7,18 @@ from collections.abc import Mapping
 from quiz.store import NewGame, Store
 
 
-def game_row(pack_id: str, options: Mapping[str, object] | None = None) -> NewGame:
-    """NewGame for PACK_ID from {"count": 10, "timer": 20, "mode": "review", ...}; the other
-    keys are kept as its settings."""
+def game_row(
+    pack_id: str, options: Mapping[str, object] | None = None, packs: tuple[str, ...] = ()
+) -> NewGame:
+    """NewGame for PACK_ID (of PACKS) from {"count": 10, "timer": 20, "mode": "review", ...};
+    the other keys are kept as its settings."""
     chosen = dict(options or {"count": 10})
     count = chosen.pop("count", None)
     timer = chosen.pop("timer", None)
     mode = chosen.pop("mode", "play")
     return NewGame(
         pack_id,
+        packs,
         count=count if isinstance(count, int) else None,
         timed=bool(timer),
         mode=str(mode),

@@ -130,7 +130,7 @@ def test_bare_quiz_opens_home_with_the_built_in_packs(
     assert app.ran and app.start is None
     assert [pack.id for pack in app.packs] == ["mini", "studio"]
     assert [entry.pack_id for entry in app.kwargs["entries"]] == ["mini", "studio"]
-    assert app.kwargs["store"].saving
+    assert app.kwargs["history"].saving
 
 
 def test_the_real_built_in_pack_starts_if_present(fake_app: list[FakeApp]) -> None:
@@ -140,6 +140,9 @@ def test_the_real_built_in_pack_starts_if_present(fake_app: list[FakeApp]) -> No
         pytest.skip("the built-in pack is not written yet")
     assert main(["play", "--seed", "1"]) == 0
     assert fake_app[0].packs and fake_app[0].start.seed == 1
+    # The questions are dealt once, by the command, and the app plays that very deal.
+    dealt = fake_app[0].kwargs["dealt"]
+    assert dealt.seed == 1 and len(dealt.asked) == fake_app[0].start.count
 
 
 # Stands in for the TUI's run: prints which modules start-up loaded that it need not.

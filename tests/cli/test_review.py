@@ -45,10 +45,10 @@ def test_a_pack_file_with_missed_questions_starts_the_review(
     (app,) = fake_app
     assert app.ran
     plan = app.kwargs["review"]
-    assert [a.question.id for a in plan.asked] == ["director", "months"]
-    assert {a.pack.id for a in plan.asked} == {"mini"}
+    assert [a.question.id for a in plan.selection.asked] == ["director", "months"]
+    assert {a.pack.id for a in plan.selection.asked} == {"mini"}
     assert "mini" in [pack.id for pack in app.packs]
-    assert app.kwargs["store"].saving
+    assert app.kwargs["history"].saving
 
 
 def test_a_pack_id_is_found_in_the_data_dir(
@@ -60,7 +60,7 @@ def test_a_pack_id_is_found_in_the_data_dir(
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path))
     assert main(["review", "studio"]) == 0
     (app,) = fake_app
-    assert [a.question.id for a in app.kwargs["review"].asked] == ["camera"]
+    assert [a.question.id for a in app.kwargs["review"].selection.asked] == ["camera"]
 
 
 def test_without_a_pack_every_pack_is_reviewed(tmp_path: Path, fake_app: list[FakeApp]) -> None:
@@ -71,7 +71,7 @@ def test_without_a_pack_every_pack_is_reviewed(tmp_path: Path, fake_app: list[Fa
     played(tmp_path, "studio", [("camera", False)])
     played(tmp_path, "gone", [("q1", False)])  # a pack no longer found is left out
     assert main(["review", "--data-dir", str(tmp_path)]) == 0
-    asked = fake_app[0].kwargs["review"].asked
+    asked = fake_app[0].kwargs["review"].selection.asked
     assert sorted((a.pack.id, a.question.id) for a in asked) == [
         ("mini", "lens"), ("studio", "camera")
     ]  # fmt: skip

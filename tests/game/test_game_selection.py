@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from quiz.game.selection import GameOptions, NoQuestions, Selection, select
@@ -37,12 +35,12 @@ BIG = Pack(
 OTHER = Pack(id="other", title="Other", questions=(choice(99),))
 
 
-def ids(asked: list) -> list[str]:
-    return [a.question.id for a in asked]
+def ids(dealt: Selection) -> list[str]:
+    return [a.question.id for a in dealt.asked]
 
 
-def orders(asked: list) -> list[tuple[str, ...]]:
-    return [a.options for a in asked]
+def orders(dealt: Selection) -> list[tuple[str, ...]]:
+    return [a.options for a in dealt.asked]
 
 
 def test_same_seed_gives_same_questions_order_and_option_order() -> None:
@@ -61,7 +59,7 @@ def test_a_different_seed_gives_a_different_game() -> None:
 def test_count_takes_the_front_of_the_same_shuffle() -> None:
     whole = select([BIG], GameOptions(count=None, seed=7))
     five = select([BIG], GameOptions(count=5, seed=7))
-    assert len(whole) == len(BIG.questions)
+    assert len(whole.asked) == len(BIG.questions)
     assert ids(five) == ids(whole)[:5]
     assert orders(five) == orders(whole)[:5]
 
@@ -72,7 +70,7 @@ def test_count_larger_than_the_pool_gives_every_question_once() -> None:
 
 
 def test_questions_keep_their_own_pack() -> None:
-    asked = select([BIG, OTHER], GameOptions(count=None, seed=3))
+    asked = select([BIG, OTHER], GameOptions(count=None, seed=3)).asked
     assert {a.question.id: a.pack.id for a in asked}["q99"] == "other"
     assert all(a.pack is BIG for a in asked if a.question.id != "q99")
 
@@ -80,7 +78,7 @@ def test_questions_keep_their_own_pack() -> None:
 def test_choice_options_are_shuffled_true_false_is_not_and_typed_has_none() -> None:
     answer_slots = set()
     for seed in range(30):
-        for asked in select([BIG], GameOptions(count=None, seed=seed)):
+        for asked in select([BIG], GameOptions(count=None, seed=seed)).asked:
             question = asked.question
             if question.type is QuestionType.CHOICE:
                 assert sorted(asked.options) == sorted(question.options)
@@ -94,9 +92,9 @@ def test_choice_options_are_shuffled_true_false_is_not_and_typed_has_none() -> N
 
 def test_categories_filter_case_insensitively() -> None:
     asked = select([BIG], GameOptions(count=None, categories=("CAST",), seed=1))
-    assert {a.question.category.casefold() for a in asked} == {"cast"}
+    assert {a.question.category.casefold() for a in asked.asked} == {"cast"}
     assert {"tf", "typed"} <= set(ids(asked))
-    assert len(asked) == 6 + 2
+    assert len(asked.asked) == 6 + 2
 
 
 def test_several_categories_and_difficulties_combine() -> None:
@@ -134,10 +132,18 @@ def test_without_a_seed_one_is_picked_and_replays_the_game() -> None:
     assert ids(again) == ids(first) and orders(again) == orders(first)
 
 
-def test_resolved_keeps_a_given_seed_and_fills_a_missing_one() -> None:
-    assert GameOptions(seed=5).resolved().seed == 5
-    filled = GameOptions(count=3).resolved()
-    assert isinstance(filled.seed, int) and replace(filled, seed=None) == GameOptions(count=3)
+def test_a_given_seed_is_the_seed_used_and_a_missing_one_differs_between_deals() -> None:
+    assert select([BIG], GameOptions(seed=5)).seed == 5
+    seeds = {select([BIG], GameOptions(count=3)).seed for _ in range(20)}
+    assert len(seeds) > 1  # a fresh seed each time, not a fixed default
+
+
+def test_a_selection_is_frozen_and_never_empty() -> None:
+    dealt = select([BIG], GameOptions(count=2, seed=1))
+    with pytest.raises(AttributeError):
+        dealt.seed = 2  # type: ignore[misc]
+    with pytest.raises(NoQuestions):
+        Selection((), 1)
 
 
 @pytest.mark.parametrize("bad", [{"count": 0}, {"count": -1}, {"timer": 0}, {"timer": -5.0}])

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from fake_clock import FakeClock
 
-from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
+from quiz.game.kinds import Mode
+from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, Selection, select
 from quiz.game.session import GameSession, GameStateError, Phase
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Difficulty, Pack, Question, QuestionType
@@ -32,12 +33,17 @@ def choices(n: int, difficulty: Difficulty = Difficulty.MEDIUM) -> list[AskedQue
 RIGHT, WRONG = 1, 0  # option indexes in choices()
 
 
+def dealt(*asked: AskedQuestion) -> Selection:
+    """These questions as dealt for a game."""
+    return Selection(asked, seed=0)
+
+
 UNTIMED = GameOptions()
 
 
 def play(options: GameOptions = UNTIMED, n: int = 3, **kwargs) -> tuple[GameSession, FakeClock]:
     clock = FakeClock()
-    return GameSession(choices(n), options, clock=clock, **kwargs), clock
+    return GameSession(dealt(*choices(n)), options, clock=clock, **kwargs), clock
 
 
 def test_a_game_walks_ask_reveal_next_to_finished() -> None:
@@ -191,7 +197,7 @@ def test_retry_missed_is_unscored_but_still_judged() -> None:
     for index in (RIGHT, WRONG, RIGHT, WRONG):
         session.answer_option(index)
         session.next()
-    retry = GameSession(session.missed(), GameOptions(), clock=FakeClock(), scored=False)
+    retry = GameSession(dealt(*session.missed()), GameOptions(), clock=FakeClock(), mode=Mode.RETRY)
     assert retry.total == 2
     first = retry.answer_option(RIGHT)
     retry.next()
@@ -203,7 +209,7 @@ def test_retry_missed_is_unscored_but_still_judged() -> None:
 
 def test_choice_answered_by_typed_text_matches_the_option_text() -> None:
     for typed, correct in ((" 10 ", True), ("12", False), ("ten", False)):
-        session = GameSession([pick("lens")], GameOptions(), clock=FakeClock())
+        session = GameSession(dealt(pick("lens")), GameOptions(), clock=FakeClock())
         record = session.answer_text(typed)
         assert record.correct is correct and record.given == typed.strip()
         expected = session.current.options.index(typed.strip()) if typed != "ten" else None
@@ -214,7 +220,9 @@ def test_a_close_spelling_of_a_choice_picks_the_right_option() -> None:
     pack = Pack("p", "P", questions=())
     question = Question("c", QuestionType.CHOICE, "?", "Cinematographer", ("Gaffer", "Grip"))
     asked = AskedQuestion(question, pack, ("Grip", "Cinematographer", "Gaffer"))
-    record = GameSession([asked], GameOptions(), clock=FakeClock()).answer_text("cinematographr")
+    record = GameSession(dealt(asked), GameOptions(), clock=FakeClock()).answer_text(
+        "cinematographr"
+    )
     assert (record.correct, record.close_spelling, record.chosen) == (True, True, 1)
 
 
@@ -226,14 +234,14 @@ def test_true_false_by_index_and_by_word() -> None:
         (lambda s: s.answer_text("F"), False),
         (lambda s: s.answer_text("perhaps"), False),
     ):
-        session = GameSession([pick("real-shot")], GameOptions(), clock=FakeClock())
+        session = GameSession(dealt(pick("real-shot")), GameOptions(), clock=FakeClock())
         record = act(session)
         assert record.correct is correct
         assert record.points == (150 if correct else 0)
 
 
 def test_text_and_number_questions_by_typing() -> None:
-    session = GameSession([pick("director"), pick("months")], GameOptions(), clock=FakeClock())
+    session = GameSession(dealt(pick("director"), pick("months")), GameOptions(), clock=FakeClock())
     record = session.answer_text("Jesica Lee Gagne")
     assert record.correct and record.close_spelling and record.note == "accepted: close spelling"
     session.next()
@@ -242,7 +250,7 @@ def test_text_and_number_questions_by_typing() -> None:
 
 
 def test_answer_option_rejects_typed_questions_and_bad_indexes() -> None:
-    session = GameSession([pick("director"), pick("lens")], GameOptions(), clock=FakeClock())
+    session = GameSession(dealt(pick("director"), pick("lens")), GameOptions(), clock=FakeClock())
     with pytest.raises(ValueError):
         session.answer_option(0)
     session.skip()
@@ -256,9 +264,11 @@ def test_the_selection_seed_reaches_the_session_and_summary() -> None:
     asked = select([MINI], GameOptions(count=None))
     session = GameSession(asked, GameOptions(count=None), clock=FakeClock())
     assert session.seed == asked.seed and session.finish().seed == asked.seed
-    assert GameSession(asked, GameOptions(seed=9), clock=FakeClock()).seed == 9
+    # The seed that dealt the questions is the one to replay them with, whatever the options say.
+    replayed = GameSession(asked, GameOptions(seed=asked.seed + 1), clock=FakeClock())
+    assert replayed.seed == replayed.options.seed == asked.seed
 
 
 def test_a_session_needs_questions() -> None:
     with pytest.raises(NoQuestions):
-        GameSession([], GameOptions(), clock=FakeClock())
+        GameSession(dealt(), GameOptions(), clock=FakeClock())  # no game deals nothing

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Static
-from ui_helpers import FakeClock, answer, make_app, settle
+from ui_helpers import FakeClock, answer, make_app, settle, studio_pack
 
-from quiz.game.selection import GameOptions
+from quiz.game.history import NoHistory
+from quiz.game.selection import GameOptions, select
 from quiz.game.session import Phase
 from quiz.packs.model import QuestionType
 from quiz.ui.screens.home import HomeScreen
@@ -172,38 +173,49 @@ async def test_h_goes_home_from_the_results() -> None:
         assert app.screen_stack == [app.home_screen]  # the finished game is gone, not below
 
 
-class RecordingStore:
-    """A store that only records which hooks were called."""
+class RecordingHistory(NoHistory):
+    """A history that only records what it was told."""
 
     def __init__(self) -> None:
         self.calls: list[str] = []
 
-    def on_game_start(self, session) -> None:
+    def start(self, session) -> None:
         self.calls.append("start")
 
-    def on_answer(self, session, record) -> None:
+    def answer(self, session, record) -> None:
         self.calls.append("answer")
 
-    def on_game_end(self, session, summary) -> None:
+    def end(self, session, summary):
         self.calls.append(f"end {summary.total}")
+        return None
 
 
-async def test_the_store_hears_start_each_answer_and_end() -> None:
-    store = RecordingStore()
-    app = make_app(start=GameOptions(count=2, seed=5), store=store)
+async def test_the_history_hears_start_each_answer_and_end() -> None:
+    history = RecordingHistory()
+    app = make_app(start=GameOptions(count=2, seed=5), history=history)
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_a_game(pilot)
-        assert store.calls == ["start", "answer", "answer", "end 2"]
+        assert history.calls == ["start", "answer", "answer", "end 2"]
 
 
-class BrokenStore:
-    def on_answer(self, session, record) -> None:
+class BrokenHistory(NoHistory):
+    def answer(self, session, record) -> None:
         raise OSError("disk full")
 
 
-async def test_a_failing_store_does_not_stop_the_game() -> None:
-    app = make_app(start=GameOptions(count=2, seed=5), store=BrokenStore())
+async def test_a_failing_history_does_not_stop_the_game() -> None:
+    app = make_app(start=GameOptions(count=2, seed=5), history=BrokenHistory())
     async with app.run_test(size=(80, 24)) as pilot:
         await finish_a_game(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert any("disk full" in n.message for n in app._notifications)
+
+
+async def test_a_game_dealt_before_the_app_starts_is_the_game_played() -> None:
+    studio = studio_pack()
+    dealt = select([studio], GameOptions(count=3, seed=11))
+    app = make_app([studio], start=GameOptions(count=3), dealt=dealt)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        session = app.screen.session
+        assert session.asked == dealt.asked and session.seed == 11

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from game_rows import game_row
-from quiz.store.recorder import Recorder
 from textual.widgets import Input, RadioSet, SelectionList
 from ui_helpers import UI_FIXTURES, answer, make_app, settle, studio_pack
 
 from quiz.game.selection import GameOptions
+from quiz.history.sqlite import SqliteHistory
 from quiz.packs.catalog import discover
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.problems import ProblemsScreen
@@ -25,7 +25,7 @@ FIXTURES = UI_FIXTURES.parent
 
 @pytest.fixture
 def recorder(tmp_path: Path):
-    made = Recorder.open(tmp_path / "data")
+    made = SqliteHistory.open(tmp_path / "data")
     yield made
     made.close()
 
@@ -34,7 +34,7 @@ def rows(app) -> list[str]:
     return [str(option.prompt) for option in app.screen.query_one(PackList).options]
 
 
-def finished_game(recorder: Recorder, pack_id: str, score: int, options: dict) -> None:
+def finished_game(recorder: SqliteHistory, pack_id: str, score: int, options: dict) -> None:
     game = recorder.store.start_game(game_row(pack_id, options))
     recorder.store.finish_game(game, score, 1, 1)
 
@@ -52,19 +52,19 @@ def catalog_with_problems(tmp_path: Path):
     return discover(tmp_path / "data", builtin=builtin, env={})
 
 
-async def test_rows_show_the_best_scores_of_each_kind(recorder: Recorder) -> None:
+async def test_rows_show_the_best_scores_of_each_kind(recorder: SqliteHistory) -> None:
     finished_game(recorder, "studio", 1250, {"count": 10})
     finished_game(recorder, "studio", 900, {"count": 10})
     finished_game(recorder, "studio", 700, {"count": 5, "timer": 15})
     finished_game(recorder, "studio", 2000, {"count": 5, "mode": "review"})  # never a best
-    app = make_app(store=recorder)
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert rows(app)[0].splitlines()[-1] == "5 questions · best 1,250 (10q) · 700 (5q, timed)"
 
 
-async def test_a_new_best_shows_on_home_after_the_game(recorder: Recorder) -> None:
-    app = make_app(store=recorder)
+async def test_a_new_best_shows_on_home_after_the_game(recorder: SqliteHistory) -> None:
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert rows(app)[0].endswith("5 questions")
@@ -116,11 +116,11 @@ async def test_invalid_and_hidden_packs_are_listed_and_show_why(tmp_path: Path) 
         assert app.screen.session.current.pack.id == "mini"
 
 
-async def test_the_setup_screen_starts_from_the_last_choices(recorder: Recorder) -> None:
+async def test_the_setup_screen_starts_from_the_last_choices(recorder: SqliteHistory) -> None:
     recorder.remember_setup(
         {"count": 5, "timer": 30.0, "categories": ["music", "nope"], "difficulties": ["hard"]}
     )
-    app = make_app(store=recorder)
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("s")
@@ -144,17 +144,17 @@ async def test_the_setup_screen_starts_from_the_last_choices(recorder: Recorder)
     }  # fmt: skip
 
 
-async def test_a_store_shows_review_and_stats_keys(recorder: Recorder) -> None:
-    app = make_app(store=recorder)
+async def test_a_store_shows_review_and_stats_keys(recorder: SqliteHistory) -> None:
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         shown = {key for key, b in app.active_bindings.items() if b.binding.show and b.enabled}
         assert {"r", "t", "s", "q"} <= shown
 
 
-async def test_the_theme_is_restored_and_remembered(recorder: Recorder) -> None:
+async def test_the_theme_is_restored_and_remembered(recorder: SqliteHistory) -> None:
     recorder.remember_theme("nord")
-    app = make_app(store=recorder)
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "nord"
@@ -163,19 +163,21 @@ async def test_the_theme_is_restored_and_remembered(recorder: Recorder) -> None:
     assert recorder.theme() == "gruvbox"
 
 
-async def test_an_unknown_saved_theme_is_ignored(recorder: Recorder) -> None:
+async def test_an_unknown_saved_theme_is_ignored(recorder: SqliteHistory) -> None:
     recorder.remember_theme("no-such-theme")
-    app = make_app(store=recorder)
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.theme == "textual-dark"
 
 
-async def test_the_stores_notices_are_shown_once_as_plain_text(recorder: Recorder) -> None:
-    recorder.notices = ["history at [bold]x[/] was unreadable; moved it aside"]
-    app = make_app([studio_pack()], store=recorder)
+async def test_the_stores_notices_are_shown_once_as_plain_text(recorder: SqliteHistory) -> None:
+    store = recorder.store
+    notices = ["history at [bold]x[/] was unreadable; moved it aside"]
+    recorder = SqliteHistory(store, notices)
+    app = make_app([studio_pack()], history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert messages == ["history at [bold]x[/] was unreadable; moved it aside"]
-        assert recorder.notices == []  # shown once
+        assert recorder.take_notices() == []  # shown once

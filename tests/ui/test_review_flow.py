@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from quiz.store.recorder import Recorder
 from textual.widgets import Button
 from ui_helpers import answer, make_app, settle, studio_pack
 
+from quiz.game.kinds import GameKind, Mode
+from quiz.game.review import plan_review
 from quiz.game.selection import GameOptions
+from quiz.history.sqlite import SqliteHistory
 from quiz.store import NewGame
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
@@ -18,7 +20,7 @@ from quiz.ui.screens.results import ResultsScreen
 
 @pytest.fixture
 def recorder(tmp_path: Path):
-    made = Recorder.open(tmp_path)
+    made = SqliteHistory.open(tmp_path)
     yield made
     made.close()
 
@@ -35,8 +37,8 @@ async def play_out(pilot, right) -> list[str]:
     return asked
 
 
-async def test_r_with_nothing_played_says_so_and_stays_home(recorder: Recorder) -> None:
-    app = make_app(store=recorder)
+async def test_r_with_nothing_played_says_so_and_stays_home(recorder: SqliteHistory) -> None:
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("r")
@@ -50,9 +52,9 @@ async def test_r_with_nothing_played_says_so_and_stays_home(recorder: Recorder) 
 
 
 async def test_missed_questions_come_back_in_a_review_that_is_never_a_best(
-    recorder: Recorder,
+    recorder: SqliteHistory,
 ) -> None:
-    app = make_app(store=recorder)
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -80,38 +82,38 @@ async def test_missed_questions_come_back_in_a_review_that_is_never_a_best(
         await settle(pilot)
         assert [a.question.id for a in app.screen.session.asked] == sorted(asked[1::2])
     [stats] = recorder.stats()
-    assert {kind.kind: kind.finished for kind in stats.kinds} == {"5q-untimed": 1}  # 5 in studio
+    assert [(k.count, k.timed, k.finished) for k in stats.kinds] == [(5, False, 1)]  # 5 in studio
     assert stats.games - stats.unfinished >= 2  # the review was played, just never ranked
-    assert set(recorder.best_scores()["studio"]) == {"5q-untimed"}
+    assert set(recorder.best_scores()["studio"]) == {GameKind(Mode.PLAY, 5)}
 
 
-async def test_a_review_plan_given_to_the_app_starts_at_once(recorder: Recorder) -> None:
+async def test_a_review_plan_given_to_the_app_starts_at_once(recorder: SqliteHistory) -> None:
     studio = studio_pack()
     game = recorder.store.start_game(NewGame("studio", count=10))
     for question_id in ("composer", "camera"):
         recorder.store.record_answer(game, "studio", question_id, "", False, 0, 1.0)
-    plan = recorder.review([studio])
-    app = make_app([studio], store=recorder, review=plan)
+    plan = plan_review(recorder, [studio])
+    app = make_app([studio], history=recorder, review=plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
         # Equally overdue, same box, same game: by question id.
         assert [a.question.id for a in app.screen.session.asked] == ["camera", "composer"]
-        assert recorder.mode_of(app.screen.session) == "review"
+        assert app.screen.session.mode is Mode.REVIEW
         await play_out(pilot, lambda n: True)
         await pilot.press("h")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_a_review_game_keeps_its_own_options(recorder: Recorder) -> None:
+async def test_a_review_game_keeps_its_own_options(recorder: SqliteHistory) -> None:
     studio = studio_pack()
     game = recorder.store.start_game(NewGame("studio", count=10))
     recorder.store.record_answer(game, "studio", "camera", "", False, 0, 1.0)
-    plan = recorder.review([studio], seed=3)
-    app = make_app([studio], store=recorder, review=plan)
+    plan = plan_review(recorder, [studio], seed=3)
+    app = make_app([studio], history=recorder, review=plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         session = app.screen.session
         assert session.options == GameOptions(count=1, seed=3)
-        assert session.asked == plan.asked
+        assert session.asked == plan.selection.asked

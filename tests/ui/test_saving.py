@@ -6,10 +6,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from quiz.store.recorder import Recorder
 from ui_helpers import answer, make_app, settle
 
+from quiz.game.kinds import GameKind, Mode
 from quiz.game.selection import GameOptions
+from quiz.history.sqlite import SqliteHistory
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.results import ResultsScreen
 
@@ -18,7 +19,7 @@ TWO = GameOptions(count=2, categories=("cinematography", "effects"), seed=5)
 
 @pytest.fixture
 def recorder(tmp_path: Path):
-    made = Recorder.open(tmp_path)
+    made = SqliteHistory.open(tmp_path)
     yield made
     made.close()
 
@@ -38,9 +39,9 @@ async def play_through(pilot, rights: list[bool]) -> None:
 
 
 async def test_each_answer_is_on_disk_as_soon_as_it_is_given(
-    recorder: Recorder, tmp_path: Path
+    recorder: SqliteHistory, tmp_path: Path
 ) -> None:
-    app = make_app(store=recorder, start=TWO)
+    app = make_app(history=recorder, start=TWO)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         first = app.screen.session.current.question.id
@@ -52,9 +53,9 @@ async def test_each_answer_is_on_disk_as_soon_as_it_is_given(
 
 
 async def test_leaving_mid_game_keeps_the_answers_and_the_game_stays_unfinished(
-    recorder: Recorder, tmp_path: Path
+    recorder: SqliteHistory, tmp_path: Path
 ) -> None:
-    app = make_app(store=recorder, start=GameOptions(count=None, seed=5))
+    app = make_app(history=recorder, start=GameOptions(count=None, seed=5))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await play_through(pilot, [True])
@@ -67,8 +68,8 @@ async def test_leaving_mid_game_keeps_the_answers_and_the_game_stays_unfinished(
     assert recorder.best_scores() == {}
 
 
-async def test_results_say_new_best_then_show_the_best_to_beat(recorder: Recorder) -> None:
-    app = make_app(store=recorder, start=TWO)
+async def test_results_say_new_best_then_show_the_best_to_beat(recorder: SqliteHistory) -> None:
+    app = make_app(history=recorder, start=TWO)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await play_through(pilot, [True, True])
@@ -81,11 +82,11 @@ async def test_results_say_new_best_then_show_the_best_to_beat(recorder: Recorde
         await play_through(pilot, [True, False])
         shown = str(app.screen.query_one("#stats").render())
         assert "New best" not in shown and f"Best for 2q: {best:,}" in shown
-    assert recorder.best_scores() == {"studio": {"2q-untimed": best}}
+    assert recorder.best_scores() == {"studio": {GameKind(Mode.PLAY, 2): best}}
 
 
-async def test_a_retry_round_is_saved_but_never_a_best(recorder: Recorder) -> None:
-    app = make_app(store=recorder, start=TWO)
+async def test_a_retry_round_is_saved_but_never_a_best(recorder: SqliteHistory) -> None:
+    app = make_app(history=recorder, start=TWO)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await play_through(pilot, [False, False])
@@ -95,7 +96,7 @@ async def test_a_retry_round_is_saved_but_never_a_best(recorder: Recorder) -> No
         await play_through(pilot, [True, True])
         assert "\n" not in str(app.screen.query_one("#stats").render())  # no best line
     [stats] = recorder.stats()
-    assert {kind.kind: kind.games for kind in stats.kinds} == {"2q-untimed": 1}
+    assert [(k.count, k.timed, k.games) for k in stats.kinds] == [(2, False, 1)]
     assert stats.games == 2  # the retry round is saved, just never ranked
     assert recorder.best_scores() == {}
 
@@ -105,9 +106,9 @@ async def test_a_data_folder_that_cannot_be_written_plays_on_and_says_so_once(
 ) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be")
-    recorder = Recorder.open(blocked)
+    recorder = SqliteHistory.open(blocked)
     assert not recorder.saving
-    app = make_app(store=recorder, start=TWO)
+    app = make_app(history=recorder, start=TWO)
     messages: list[str] = []
     notify = app.notify
     app.notify = lambda message, **kwargs: (messages.append(message), notify(message, **kwargs))

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from game_rows import game_row
-from quiz.store.recorder import Recorder
 from ui_helpers import UI_FIXTURES, FakeClock, make_app, play_to_results, settle, studio_pack
 
 from quiz.game.selection import GameOptions
+from quiz.history.sqlite import SqliteHistory
 from quiz.packs.catalog import discover
 from quiz.packs.loader import load_pack
 from quiz.store import Store
@@ -22,10 +22,10 @@ from quiz.store import Store
 FIXTURES = UI_FIXTURES.parent
 
 
-def history(best: int = 1250) -> Recorder:
+def history(best: int = 1250) -> SqliteHistory:
     """An in-memory history: two finished studio games (the best of 10 scoring BEST), one
     left early, and one of mini."""
-    recorder = Recorder(Store.in_memory(now=lambda: datetime(2026, 1, 2, tzinfo=UTC)))
+    recorder = SqliteHistory(Store.in_memory(now=lambda: datetime(2026, 1, 2, tzinfo=UTC)))
     store = recorder.store
     games = [
         ("studio", {"count": 10}, [("camera", True, "cinematography", "easy"),
@@ -62,7 +62,7 @@ def catalog(folder: Path):
 
 def test_home_with_best_scores_and_unplayable_packs(snap_compare, tmp_path: Path) -> None:
     found = catalog(tmp_path)
-    app = make_app(list(found.packs), store=history(), entries=found.entries)
+    app = make_app(list(found.packs), history=history(), entries=found.entries)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
@@ -72,7 +72,7 @@ def test_stats(snap_compare) -> None:
         await pilot.press("t")
         await settle(pilot)
 
-    app = make_app([studio_pack(), load_pack(FIXTURES / "good" / "mini.yaml")], store=history())
+    app = make_app([studio_pack(), load_pack(FIXTURES / "good" / "mini.yaml")], history=history())
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)
 
 
@@ -82,5 +82,5 @@ def test_results_with_a_new_best(snap_compare) -> None:
     async def play_through(pilot) -> None:
         await play_to_results(pilot, clock, wrong_at=None)
 
-    app = make_app(store=history(best=500), start=GameOptions(count=10, seed=5), clock=clock)
+    app = make_app(history=history(best=500), start=GameOptions(count=10, seed=5), clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=play_through)

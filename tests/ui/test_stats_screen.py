@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from game_rows import game_row
-from quiz.store.recorder import Recorder
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 from ui_helpers import UI_FIXTURES, make_app, settle, studio_pack
 
+from quiz.history.sqlite import SqliteHistory
 from quiz.packs.loader import load_pack
 from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.stats import EMPTY, StatsScreen
@@ -18,16 +18,16 @@ from quiz.ui.screens.stats import EMPTY, StatsScreen
 
 @pytest.fixture
 def recorder(tmp_path: Path):
-    made = Recorder.open(tmp_path)
+    made = SqliteHistory.open(tmp_path)
     yield made
     made.close()
 
 
-def save_game(recorder: Recorder, pack_id: str, answers: list[tuple[str, bool, str, str]],
+def save_game(recorder: SqliteHistory, pack_id: str, answers: list[tuple[str, bool, str, str]],
               finish: bool = True, options: dict | None = None) -> None:  # fmt: skip
     """A game of (question id, right?, category, difficulty) answers, 100 points a right one."""
     store = recorder.store
-    game = store.start_game(game_row(pack_id, options))
+    game = store.start_game(game_row(pack_id, options, packs=tuple(pack_id.split("+"))))
     for question_id, right, category, difficulty in answers:
         store.record_answer(game, pack_id, question_id, "x", right, 100 * right, 3.0,
                             category, difficulty)  # fmt: skip
@@ -60,8 +60,8 @@ async def open_stats(pilot, how: str = "key") -> StatsScreen:
     return pilot.app.screen
 
 
-async def test_an_empty_history_gives_a_friendly_line(recorder: Recorder) -> None:
-    app = make_app(store=recorder)
+async def test_an_empty_history_gives_a_friendly_line(recorder: SqliteHistory) -> None:
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stats(pilot)
         assert EMPTY in shown(screen)
@@ -70,7 +70,7 @@ async def test_an_empty_history_gives_a_friendly_line(recorder: Recorder) -> Non
 
 @pytest.mark.parametrize("how", ["key", "click"])
 async def test_stats_show_games_scores_accuracy_and_most_missed(
-    recorder: Recorder, how: str
+    recorder: SqliteHistory, how: str
 ) -> None:
     save_game(recorder, "studio", [("camera", True, "cinematography", "easy"),
                                    ("real-snow", False, "effects", "hard")])  # fmt: skip
@@ -78,7 +78,7 @@ async def test_stats_show_games_scores_accuracy_and_most_missed(
                                    ("real-snow", False, "effects", "hard"),
                                    ("composer", True, "music", "medium")])  # fmt: skip
     save_game(recorder, "studio", [("real-snow", True, "effects", "hard")], finish=False)
-    app = make_app(store=recorder)
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 40)) as pilot:
         screen = await open_stats(pilot, how)
         text = shown(screen)
@@ -97,10 +97,10 @@ async def test_stats_show_games_scores_accuracy_and_most_missed(
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_packs_no_longer_found_are_listed_by_id(recorder: Recorder) -> None:
+async def test_packs_no_longer_found_are_listed_by_id(recorder: SqliteHistory) -> None:
     save_game(recorder, "gone", [("q1", False, "x", "easy")])
     save_game(recorder, "mini+studio", [("camera", True, "c", "easy")])
-    app = make_app(store=recorder)
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 40)) as pilot:
         screen = await open_stats(pilot)
         blocks = [str(static.render()).splitlines()[0] for static in screen.query(".pack")]
@@ -108,10 +108,10 @@ async def test_packs_no_longer_found_are_listed_by_id(recorder: Recorder) -> Non
         assert "✗ 1 of 1  q1" in shown(screen)
 
 
-async def test_pack_text_in_stats_is_never_markup(recorder: Recorder) -> None:
+async def test_pack_text_in_stats_is_never_markup(recorder: SqliteHistory) -> None:
     hostile = load_pack(UI_FIXTURES / "hostile.yaml")
     save_game(recorder, "hostile", [("pick", False, "[bold]cat", "medium")])
-    app = make_app([hostile, studio_pack()], store=recorder)
+    app = make_app([hostile, studio_pack()], history=recorder)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_stats(pilot)
         text = shown(screen)
@@ -122,8 +122,8 @@ async def test_pack_text_in_stats_is_never_markup(recorder: Recorder) -> None:
 
 
 @pytest.mark.parametrize("how", ["h", "click"])
-async def test_h_or_the_home_button_goes_back(recorder: Recorder, how: str) -> None:
-    app = make_app(store=recorder)
+async def test_h_or_the_home_button_goes_back(recorder: SqliteHistory, how: str) -> None:
+    app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_stats(pilot)
         if how == "h":

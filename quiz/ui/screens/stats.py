@@ -59,11 +59,8 @@ def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
     if stats.best is not None and stats.average is not None:
         games += f" · best {stats.best:,} · average {stats.average:,.0f}"
     lines.append(labelled("Games", games))
-    bests = [
-        f"{GameKind(count=k.count, timed=k.timed).label} {k.best:,}"
-        for k in stats.kinds
-        if k.best and k.finished
-    ]
+    ranked = sorted((k for k in stats.kinds if k.best and k.finished), key=lambda k: -(k.best or 0))
+    bests = [f"{GameKind(count=k.count, timed=k.timed).label} {k.best:,}" for k in ranked]
     if bests:
         lines.append(labelled("Best by game", plain(" · ".join(bests))))
     if stats.overall.total:
