@@ -38,7 +38,9 @@ def test_bad_fixture_reports_each_expected_problem_at_its_line_and_column(path: 
     assert len(got) == len(expected), got
     for (line, col, text), (got_line, got_col, got_text) in zip(expected, got, strict=True):
         assert (got_line, got_col) == (line, col), got_text
-        assert got_text.startswith(text)
+        # "our start ... our end": the middle is PyYAML's own words, which change between versions
+        start, _, end = text.partition(" ... ")
+        assert got_text.startswith(start) and got_text.endswith(end), got_text
 
 
 def test_problem_prints_as_path_line_col() -> None:
