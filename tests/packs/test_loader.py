@@ -116,6 +116,25 @@ def test_deep_nesting_is_a_problem_not_a_crash(nesting: str) -> None:
     assert message.strip() and "\n" not in message
 
 
+UNCLOSED = {
+    "list": (MINIMAL.replace("questions:\n  - {", "questions: [\n  {"), (4, 12)),
+    "mapping": (MINIMAL.replace('["B"]}', '["B"]'), (5, 5)),
+    "quote": (MINIMAL.replace('["B"]}', '["B]}'), (5, 53)),
+}
+
+
+@pytest.mark.parametrize(("text", "opened_at"), UNCLOSED.values(), ids=UNCLOSED.keys())
+def test_an_unclosed_bracket_or_quote_is_reported_where_it_opens(
+    text: str, opened_at: tuple[int, int]
+) -> None:
+    # The parser only notices at the end of the file; the player needs the opening spot.
+    [(line, col, message)] = problems_of(text.encode())
+    assert (line, col) == opened_at, message
+    assert message.startswith("YAML syntax error: ") and message.endswith("at this spot")
+    for unterminated in (text.rstrip("\n"), text + "\n# a comment after\n"):
+        assert [got[:2] for got in problems_of(unterminated.encode())] == [opened_at]
+
+
 def test_alias_bomb_is_refused_without_expanding() -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
