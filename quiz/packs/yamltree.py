@@ -156,7 +156,7 @@ def compose(text: str) -> Node:
         raise
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        if error.context_mark is not None and "end of stream" in (error.problem or ""):
+        if error.context_mark is not None and _at_end(text, error.problem_mark):
             mark = error.context_mark  # where the unclosed thing opened, not the end of file
         line, column = _position(mark)
         problems.append((line, column, _syntax_message(error, text)))
@@ -194,6 +194,15 @@ def compose(text: str) -> Node:
     if problems:
         raise TreeError(problems)
     return root
+
+
+def _at_end(text: str, mark: yaml.Mark | None) -> bool:
+    """True when the parser ran out of text at MARK (judged by position, not its wording)."""
+    if mark is None:
+        return False
+    lines = text.splitlines(keepends=True)  # the same line breaks as YAML's, once read
+    last = len(lines) - 1
+    return mark.line > last or (mark.line == last and mark.column >= len(lines[last]))
 
 
 def _line_column(text: str, index: int) -> tuple[int, int]:

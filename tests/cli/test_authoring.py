@@ -125,11 +125,11 @@ def test_import_of_bad_input_exits_1_and_writes_nothing(
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["import", "kahoot", "x.json", "-o", "x.yaml"], "invalid choice"),
+        (["import", "kahoot", "x.json", "-o", "x.yaml"], "kahoot"),
         (["import", "opentdb", "missing.json", "-o", "x.yaml"], "no such file"),
         (["import", "opentdb", "film.json", "-o", "x.json"], "must end in .yaml or .yml"),
         (["import", "opentdb", "film.json", "-o", "x.yaml", "--id", "X!"], "not a valid id"),
-        (["import", "opentdb", "film.json"], "required"),
+        (["import", "opentdb", "film.json"], "--output"),
     ],
 )
 def test_import_usage_errors(monkeypatch, capsys, args: list[str], expected: str) -> None:

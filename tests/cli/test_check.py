@@ -82,9 +82,9 @@ def test_sources_checks_excerpts_against_the_named_files(
     [
         (["check"], "give at least one PATH"),
         (["check", "/no/such/pack.yaml"], "no such file or folder: /no/such/pack.yaml"),
-        (["check", "--frobnicate", str(GOOD)], "unrecognized arguments: --frobnicate"),
+        (["check", "--frobnicate", str(GOOD)], "--frobnicate"),
         (["check", "--sources", "/no/such/dir", str(GOOD)], "is not a folder"),
-        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["frobnicate"], "frobnicate"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
@@ -103,6 +103,21 @@ def test_hostile_packs_never_give_a_traceback(name: str) -> None:
     assert done.returncode == 1
     assert done.stderr == "" and "Traceback" not in done.stdout
     assert done.stdout.splitlines()[0].startswith(f"{BAD / name}:")
+
+
+@pytest.mark.parametrize(
+    "nesting", ["[" * 30000, "- " * 30000 + "x", "{a: " * 30000], ids=["flow", "block", "map"]
+)
+def test_a_pack_nested_30000_deep_exits_1_with_one_problem(nesting: str, tmp_path: Path) -> None:
+    # In a subprocess: were the C parser to recurse, the crash would be a negative exit code.
+    pack = tmp_path / "deep.yaml"
+    pack.write_text(nesting, encoding="utf-8")
+    done = quiz("check", str(pack))
+    assert done.returncode == 1, (done.returncode, done.stderr[-500:])
+    assert done.stderr == "" and "Traceback" not in done.stdout
+    problem, summary = done.stdout.splitlines()
+    assert problem.startswith(f"{pack}:1:") and ": error: " in problem
+    assert summary == "1 pack, 0 questions, 1 problem"
 
 
 def test_binary_and_huge_files_exit_1_with_a_message(tmp_path: Path) -> None:
