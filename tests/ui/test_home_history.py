@@ -143,6 +143,21 @@ async def test_the_setup_screen_starts_from_the_last_choices(recorder: Recorder)
     }  # fmt: skip
 
 
+async def test_setup_keys_move_on_from_the_remembered_choices(recorder: Recorder) -> None:
+    recorder.remember_setup({"count": 20, "timer": 30.0})
+    app = make_app(store=recorder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        # Down from 20 is All; up from 30 s is 15 s.
+        await pilot.press("down", "enter", "tab", "up", "enter")
+        await pilot.pause()
+        assert (setup.options().count, setup.options().timer) == (None, 15.0)
+
+
 async def test_a_store_shows_review_and_stats_keys(recorder: Recorder) -> None:
     app = make_app(store=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
