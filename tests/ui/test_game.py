@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Static
-from ui_helpers import FakeClock, answer, make_app, settle
+from ui_helpers import FakeClock, Notices, answer, make_app, settle
 
 from quiz.game.selection import GameOptions
 from quiz.game.session import Phase
@@ -203,7 +203,8 @@ class BrokenStore:
 
 async def test_a_failing_store_does_not_stop_the_game() -> None:
     app = make_app(start=GameOptions(count=2, seed=5), store=BrokenStore())
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await finish_a_game(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        assert any("disk full" in n.message for n in app._notifications)
+        assert any("disk full" in message for message in notices.messages)

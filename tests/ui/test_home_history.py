@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, RadioSet, SelectionList
-from ui_helpers import UI_FIXTURES, answer, make_app, settle, studio_pack
+from ui_helpers import UI_FIXTURES, Notices, answer, make_app, settle, studio_pack
 
 from quiz.game.selection import GameOptions
 from quiz.packs.catalog import discover
@@ -188,8 +188,9 @@ async def test_an_unknown_saved_theme_is_ignored(recorder: Recorder) -> None:
 async def test_the_stores_notices_are_shown_once_as_plain_text(recorder: Recorder) -> None:
     recorder.notices = ["history at [bold]x[/] was unreadable; moved it aside"]
     app = make_app([studio_pack()], store=recorder)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices.messages
         assert messages == ["history at [bold]x[/] was unreadable; moved it aside"]
         assert recorder.notices == []  # shown once

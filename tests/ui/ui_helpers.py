@@ -1,10 +1,13 @@
-"""Helpers for the UI tests: a fake clock, the fixture packs, and keys that answer right."""
+"""Helpers for the UI tests: a fake clock, the fixture packs, keys that answer right, and
+the notifications the player is shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fake_clock import FakeClock
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
 
 from quiz.game.selection import AskedQuestion
@@ -86,3 +89,20 @@ async def play_to_results(pilot: Pilot, clock: FakeClock, wrong_at: int | None =
         await pilot.press("n")
         await pilot.pause()
     await settle(pilot)
+
+
+class Notices:
+    """The notifications an app shows, seen as they reach it: pass one to run_test as its
+    message_hook (`app.run_test(message_hook=notices)`)."""
+
+    def __init__(self) -> None:
+        self.shown: list[Notification] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.shown.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        """The text of each notification, in the order shown."""
+        return [notification.message for notification in self.shown]
