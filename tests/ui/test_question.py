@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Button, Input, Static
-from textual.widgets._footer import FooterKey
-from ui_helpers import FakeClock, Notices, keys_for, make_app, option_key, settle, typed_text
+from ui_helpers import (
+    FakeClock,
+    Notices,
+    footer_key,
+    keys_for,
+    make_app,
+    option_key,
+    settle,
+    typed_text,
+)
 
 from quiz.game.selection import GameOptions
 from quiz.game.session import Phase
@@ -161,7 +169,7 @@ async def test_skip_a_choice_by_key_or_its_footer_key(how: str) -> None:
         if how == "key":
             await pilot.press("s")
         else:
-            await pilot.click(next(k for k in screen.query(FooterKey) if k.action == "skip"))
+            await pilot.click(footer_key(screen, "skip"))
         await pilot.pause()
         assert screen.session.last.skipped
 
