@@ -20,6 +20,7 @@ from quiz.packs.model import Pack
 from quiz.ui import messages
 from quiz.ui.history import attempt
 from quiz.ui.screens.question import QuestionScreen
+from quiz.ui.textual_private import give_result_callback
 
 if TYPE_CHECKING:
     from quiz.game.review import ReviewPlan
@@ -81,10 +82,7 @@ class QuizApp(App[None]):
         if self._first_game is None:
             return Screen(id="backdrop")
         screen = QuestionScreen(self._first_game)
-        # Results will switch_screen away from it, which drops the screen's result
-        # callback; Textual gives a default screen none, so give it the one
-        # switch_screen gives every screen it switches to.
-        screen._push_result_callback(screen, None)
+        give_result_callback(screen)  # results will switch_screen away from it
         return screen
 
     def _first_session(self) -> GameSession | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Static
-from ui_helpers import FakeClock, answer, make_app, settle, studio_pack
+from ui_helpers import FakeClock, Notices, answer, make_app, settle, studio_pack
 
 from quiz.game.history import NoHistory
 from quiz.game.selection import GameOptions, select
@@ -205,10 +205,11 @@ class BrokenHistory(NoHistory):
 
 async def test_a_failing_history_does_not_stop_the_game() -> None:
     app = make_app(start=GameOptions(count=2, seed=5), history=BrokenHistory())
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await finish_a_game(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        assert any("disk full" in n.message for n in app._notifications)
+        assert any("disk full" in message for message in notices.messages)
 
 
 async def test_a_game_dealt_before_the_app_starts_is_the_game_played() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from game_rows import game_row
 from textual.widgets import Input, RadioSet, SelectionList
-from ui_helpers import UI_FIXTURES, answer, make_app, settle, studio_pack
+from ui_helpers import UI_FIXTURES, Notices, answer, make_app, settle, studio_pack
 
 from quiz.game.selection import GameOptions
 from quiz.history.sqlite import SqliteHistory
@@ -144,6 +144,21 @@ async def test_the_setup_screen_starts_from_the_last_choices(recorder: SqliteHis
     }  # fmt: skip
 
 
+async def test_setup_keys_move_on_from_the_remembered_choices(recorder: SqliteHistory) -> None:
+    recorder.remember_setup({"count": 20, "timer": 30.0})
+    app = make_app(history=recorder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        # Down from 20 is All; up from 30 s is 15 s.
+        await pilot.press("down", "enter", "tab", "up", "enter")
+        await pilot.pause()
+        assert (setup.options().count, setup.options().timer) == (None, 15.0)
+
+
 async def test_a_store_shows_review_and_stats_keys(recorder: SqliteHistory) -> None:
     app = make_app(history=recorder)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -173,11 +188,12 @@ async def test_an_unknown_saved_theme_is_ignored(recorder: SqliteHistory) -> Non
 
 async def test_the_stores_notices_are_shown_once_as_plain_text(recorder: SqliteHistory) -> None:
     store = recorder.store
-    notices = ["history at [bold]x[/] was unreadable; moved it aside"]
-    recorder = SqliteHistory(store, notices)
+    notices_given = ["history at [bold]x[/] was unreadable; moved it aside"]
+    recorder = SqliteHistory(store, notices_given)
     app = make_app([studio_pack()], history=recorder)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices.messages
         assert messages == ["history at [bold]x[/] was unreadable; moved it aside"]
         assert recorder.take_notices() == []  # shown once

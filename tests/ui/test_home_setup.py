@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, RadioSet, SelectionList
-from ui_helpers import make_app, settle, studio_pack, wait_for
+from ui_helpers import Notices, make_app, settle, studio_pack, wait_for
 
 from quiz.game.selection import GameOptions
 from quiz.packs.loader import load_pack
@@ -184,14 +184,15 @@ async def test_setup_by_mouse_starts_with_all_questions_and_a_timer() -> None:
 
 async def test_setup_that_matches_nothing_stays_and_says_why() -> None:
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         setup = await open_setup(pilot)
         setup.query_one("#categories", SelectionList).select("music")
         setup.query_one("#difficulties", SelectionList).select("hard")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is setup
-        assert any("no questions match" in n.message for n in app._notifications)
+        assert any("no questions match" in message for message in notices.messages)
 
 
 @pytest.mark.parametrize("how", ["key", "click"])

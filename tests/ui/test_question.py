@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Button, Input, Static
-from textual.widgets._footer import FooterKey
-from ui_helpers import FakeClock, keys_for, make_app, option_key, settle, typed_text
+from ui_helpers import (
+    FakeClock,
+    Notices,
+    footer_key,
+    keys_for,
+    make_app,
+    option_key,
+    settle,
+    typed_text,
+)
 
 from quiz.game.selection import GameOptions
 from quiz.game.session import Phase
@@ -131,7 +139,8 @@ async def test_typed_digits_do_not_trigger_the_number_keys() -> None:
 
 async def test_a_number_question_refuses_text_that_is_no_number() -> None:
     app = make_app(start=GameOptions(count=None, categories=("production",), seed=1))
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         screen = await start(pilot)
         if screen.session.current.question.type.value != "number":
             await pilot.press(*keys_for(screen.session.current), "n")
@@ -139,7 +148,7 @@ async def test_a_number_question_refuses_text_that_is_no_number() -> None:
         await pilot.press(*"lots", "enter")
         await pilot.pause()
         assert screen.session.phase is Phase.ASKING
-        assert any("not a number" in n.message for n in app._notifications)
+        assert any("not a number" in message for message in notices.messages)
 
 
 async def test_enter_on_an_empty_answer_skips() -> None:
@@ -160,7 +169,7 @@ async def test_skip_a_choice_by_key_or_its_footer_key(how: str) -> None:
         if how == "key":
             await pilot.press("s")
         else:
-            await pilot.click(next(k for k in screen.query(FooterKey) if k.action == "skip"))
+            await pilot.click(footer_key(screen, "skip"))
         await pilot.pause()
         assert screen.session.last.skipped
 

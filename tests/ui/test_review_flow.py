@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button
-from ui_helpers import answer, make_app, settle, studio_pack
+from ui_helpers import Notices, answer, make_app, settle, studio_pack
 
 from quiz.game.kinds import GameKind, Mode
 from quiz.game.review import plan_review
@@ -39,12 +39,13 @@ async def play_out(pilot, right) -> list[str]:
 
 async def test_r_with_nothing_played_says_so_and_stays_home(recorder: SqliteHistory) -> None:
     app = make_app(history=recorder)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await settle(pilot)
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
-        [notice] = [n.message for n in app._notifications]
+        [notice] = notices.messages
         assert notice == (
             "Nothing to review yet in Studio Tour: play a game first and missed questions"
             " come back here."

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from game_rows import game_row
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
-from ui_helpers import UI_FIXTURES, make_app, settle, studio_pack
+from ui_helpers import UI_FIXTURES, footer_key, make_app, settle, studio_pack
 
 from quiz.history.sqlite import SqliteHistory
 from quiz.packs.loader import load_pack
@@ -34,10 +33,6 @@ def save_game(recorder: SqliteHistory, pack_id: str, answers: list[tuple[str, bo
     if finish:
         right = sum(a[1] for a in answers)
         store.finish_game(game, 100 * right, right, len(answers))
-
-
-def footer_key(screen, action: str) -> FooterKey:
-    return next(key for key in screen.query(FooterKey) if key.action == action)
 
 
 def shown_keys(app) -> set[str]:

@@ -1,11 +1,17 @@
-"""Helpers for the UI tests: a fake clock, the fixture packs, and keys that answer right."""
+"""Helpers for the UI tests: a fake clock, the fixture packs, keys that answer right, and
+what the player is shown (notifications, footer keys)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from fake_clock import FakeClock
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer
 
 from quiz.game.selection import AskedQuestion
 from quiz.packs.loader import load_pack
@@ -86,3 +92,36 @@ async def play_to_results(pilot: Pilot, clock: FakeClock, wrong_at: int | None =
         await pilot.press("n")
         await pilot.pause()
     await settle(pilot)
+
+
+class Notices:
+    """The notifications an app shows, seen as they reach it: pass one to run_test as its
+    message_hook (`app.run_test(message_hook=notices)`)."""
+
+    def __init__(self) -> None:
+        self.shown: list[Notification] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.shown.append(message.notification)
+
+    @property
+    def messages(self) -> list[str]:
+        """The text of each notification, in the order shown."""
+        return [notification.message for notification in self.shown]
+
+
+def footer_key(screen: Screen, action: str) -> Widget:
+    """The footer entry a mouse player clicks for an action: the one showing its key and
+    description."""
+    [description] = {
+        active.binding.description
+        for active in screen.active_bindings.values()
+        if active.binding.action == action and active.binding.show
+    }
+    for entry in screen.query_one(Footer).query("*"):
+        if not entry.children:
+            words = str(entry.render()).split()  # the key, then the description
+            if words[1:] == description.split():
+                return entry
+    raise AssertionError(f"the footer shows no {description!r}")

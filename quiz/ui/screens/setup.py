@@ -112,8 +112,10 @@ class SetupScreen(Screen):
 
     def on_mount(self) -> None:
         for radio_set in self.query(RadioSet):
-            # Start the keyboard highlight on the pressed choice, not the first one.
-            radio_set._selected = radio_set.pressed_index
+            # Start the keyboard highlight on the pressed choice, not the first one that
+            # mounting highlights: step it down to there, as the down key would.
+            for _ in range(radio_set.pressed_index):
+                radio_set.action_next_button()
         self.query_one("#count", RadioSet).focus()
         self.query_one("#seed", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
 

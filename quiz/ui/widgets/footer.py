@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual import events
-from textual.screen import Screen
 from textual.widgets import Footer
 
 NARROW = 60  # columns
@@ -26,20 +25,17 @@ class QuizFooter(Footer):
             self.compact = narrow
             self.show_command_palette = not narrow
             if self._shown is not None:
-                self.call_after_refresh(self._recompose_if_changed)
+                self.call_after_refresh(self.recompose)
 
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._recompose_if_changed)
-
-    async def _recompose_if_changed(self) -> None:
+    async def recompose(self) -> None:
+        # Footer recomposes on each bindings signal; letting it through only when what is
+        # shown changes keeps Footer's own signal handling, which readies the keys.
         if not self.is_attached or not self.is_mounted:
             return  # the screen went away before this deferred call ran
         shown = self._what_is_shown()
         if shown != self._shown:
             self._shown = shown
-            await self.recompose()
+            await super().recompose()
 
     def _what_is_shown(self) -> tuple[object, ...]:
         keys = tuple(

@@ -17,6 +17,7 @@ from quiz.game.history import BestScores
 from quiz.game.kinds import GameKind
 from quiz.packs.model import Pack
 from quiz.ui.text import plain
+from quiz.ui.textual_private import clicked_option
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import PackEntry
@@ -95,12 +96,12 @@ class PackList(OptionList):
         self.set_options(row_content(row, bests) for row in self.rows)
         self.highlighted = highlighted
 
-    async def _on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         # OptionList selects on any click; here one click chooses and a second plays, so
         # a mouse player can pick a pack and then press Setup. prevent_default stops
         # OptionList's own click handler (Textual calls each class's handler in turn).
         event.prevent_default()
-        index = event.style.meta.get("option")
+        index = clicked_option(event)
         if index is None or self.get_option_at_index(index).disabled:
             return
         if event.chain >= 2 or self.highlighted == index:
