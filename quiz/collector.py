@@ -1,8 +1,8 @@
 """Start-up runs without the cyclic garbage collector, until the first screen is painted.
 
 Starting the UI allocates many long-lived objects (Textual's modules, styles, widgets)
-and little cyclic garbage, yet every automatic collection meanwhile scans them all:
-about 30 ms before the first question showed. Once the first screen is painted, the
+and little cyclic garbage, yet every automatic collection meanwhile scans them all,
+which delays the first question. Once the first screen is painted, the
 objects alive then are frozen out of the collector's sight (as the gc.freeze docs
 suggest for long-lived start-up state) and collection resumes as usual.
 """

@@ -94,8 +94,8 @@ class QuestionScreen(Screen):
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles every widget of a screen when it resumes. The first time, each
-        # was styled as it mounted a moment before, and the pass cost the first question
-        # about 4 ms; later resumes (after help or the leave dialog) still restyle.
+        # was styled as it mounted a moment before, so the pass only delays the first
+        # question; later resumes (after help or the leave dialog) still restyle.
         if self.stack_updates == 0:  # Textual counts resumes from here on
             event.refresh_styles = False
 

@@ -10,9 +10,8 @@ from quiz.ui.styles import tcss
 class CompactButton(Button, inherit_css=False):
     """A Button, always compact and of the default variant, with a tenth of Button's styles.
 
-    Textual's Button carries about 60 style rules, for every variant and look, and parses
-    them the first time a Button is shown: about 5 ms of a typed first question's start.
-    The answer row needs just two compact buttons, which look and act as
+    Textual's Button carries style rules for every variant and look, and parses them the
+    first time a Button is shown, which delays a typed first question. The answer row needs just two compact buttons, which look and act as
     Button(compact=True) does.
     """
 
