@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -203,7 +203,8 @@ class QuizApp(App[None]):
     def on_open_setup(self, message: messages.OpenSetup) -> None:
         from quiz.ui.screens.setup import SetupScreen
 
-        last = attempt(self, self.history.last_setup, {})
+        nothing: Mapping[str, object] = {}
+        last = attempt(self, self.history.last_setup, nothing)
         self.push_screen(SetupScreen(message.pack, last))
 
     def on_open_stats(self, message: messages.OpenStats) -> None:

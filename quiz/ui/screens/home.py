@@ -66,7 +66,7 @@ class HomeScreen(Screen):
         with Horizontal(id="actions"):
             yield Button("Play (Enter)", id="play", variant="primary")
             yield Button("Setup (s)", id="setup")
-            yield Button("Help (?)", id="help")
+            yield Button("Help (?)", id="help", action="app.help")
             yield Button("Quit (q)", id="quit")
         yield QuizFooter()
 
@@ -78,7 +78,8 @@ class HomeScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # Best scores are read only when home is shown, and again after every game.
-        bests = attempt(self, self.history.best_scores, {})
+        none: BestScores = {}
+        bests = attempt(self, self.history.best_scores, none)
         if bests != self.bests and self.rows:
             self.bests = bests
             self.query_one(PackList).show_bests(bests)
@@ -146,6 +147,5 @@ class HomeScreen(Screen):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        actions = {"play": self.action_play, "setup": self.action_setup,
-                   "help": self.app.action_help, "quit": self.app.exit}  # fmt: skip
+        actions = {"play": self.action_play, "setup": self.action_setup, "quit": self.app.exit}
         actions[event.button.id or ""]()
