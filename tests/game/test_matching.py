@@ -5,10 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.game.matching import Match, match_number, match_text
-from quiz.packs.loader import load_pack
+from quiz.packs.loader import load_pack, load_pack_bytes
 from quiz.packs.model import Question, QuestionType
+from quiz.packs.problems import PackError
+from quiz.packs.yamlout import quote
 
 MINI = Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml"
 
@@ -85,6 +89,36 @@ def test_naming_a_distractor_exactly_is_wrong() -> None:
     question = text_q("Australia", distractors=("Austria", "Germany"))
     assert match_text("austria", question) == Match(False)
     assert match_text("Australia", question) == Match(True)
+
+
+def test_typing_a_distractor_the_loader_let_through_is_never_judged_right() -> None:
+    text = (
+        'format: 1\nid: p\ntitle: T\nquestions:\n  - {id: q, prompt: P, answer: "Rock & Roll", '
+        'distractors: ["rock and roll"]}\n'
+    )
+    with pytest.raises(PackError):  # typed, "rock and roll" would be right; picked, wrong
+        load_pack_bytes(text.encode())
+
+
+# Words and marks normalising folds together, so generated options often collide.
+PIECES = ["Rock", "rock", "RÖCK", "&", "and", "the", "A", "-", "!", "'", "Roll", "n", "?", "1"]
+option = st.lists(st.sampled_from(PIECES), min_size=1, max_size=4).map(" ".join)
+
+
+@given(answer=option, distractors=st.lists(option, min_size=1, max_size=4))
+def test_in_a_pack_that_loads_typing_an_option_is_judged_as_picking_it(
+    answer: str, distractors: list[str]
+) -> None:
+    text = "format: 1\nid: p\ntitle: T\nquestions:\n  - id: q\n    prompt: P\n"
+    text += (
+        f"    answer: {quote(answer)}\n    distractors: [{', '.join(map(quote, distractors))}]\n"
+    )
+    try:
+        question = load_pack_bytes(text.encode()).questions[0]
+    except PackError:
+        return
+    for picked in question.options:
+        assert match_text(picked, question).correct is (picked == question.answer)
 
 
 def test_mini_pack_text_question_accepts_its_spellings() -> None:

@@ -227,10 +227,12 @@ def test_any_text_survives_quoting_through_the_loader(text: str) -> None:
     assume(text.strip())  # the loader rightly refuses empty required text
     yaml_text = (
         f"format: 1\nid: p\ntitle: {quote(text)}\nquestions:\n"
-        f"  - {{id: q, prompt: {quote(text)}, answer: {quote(text)}, distractors: [{quote(text + 'x')}]}}\n"
-    )
+        f"  - {{id: q, prompt: {quote(text)}, answer: {quote('1 ' + text)}, "
+        f"distractors: [{quote('2 ' + text)}]}}\n"
+    )  # the numbers keep the options words to compare, and different ones
     pack = load_pack_bytes(yaml_text.encode("utf-8"))
-    assert pack.title == text and pack.questions[0].answer == text
+    assert pack.title == text and pack.questions[0].prompt == text
+    assert pack.questions[0].answer == "1 " + text
 
 
 def test_read_entries_gives_decoded_entries_in_order() -> None:
