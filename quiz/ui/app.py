@@ -15,6 +15,7 @@ from quiz import collector
 from quiz.game.selection import AskedQuestion, GameOptions, NoQuestions, select
 from quiz.game.session import GameSession
 from quiz.packs.model import Pack
+from quiz.packs.printable import printable
 from quiz.ui.hooks import call_hook
 from quiz.ui.screens.question import QuestionScreen
 
@@ -92,7 +93,9 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_screen_painted)
         for notice in getattr(self.store, "notices", ()):
-            self.notify(notice, title="History", severity="warning", markup=False, timeout=8)
+            self.notify(
+                printable(notice), title="History", severity="warning", markup=False, timeout=8
+            )
         if hasattr(self.store, "notices"):
             self.store.notices = []  # type: ignore[union-attr]  # shown once
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -115,7 +118,7 @@ class QuizApp(App[None]):
         try:
             session = self._game_session(packs, options)
         except NoQuestions as error:
-            self.notify(str(error), title="No questions", severity="error", markup=False)
+            self.notify(printable(str(error)), title="No questions", severity="error", markup=False)
             return False
         self._play(session)
         return True
@@ -202,7 +205,7 @@ class QuizApp(App[None]):
     def _hook(self, name: str, *args: object) -> None:
         problem = call_hook(self.store, name, *args)
         if problem:
-            self.notify(problem, severity="warning", markup=False)
+            self.notify(printable(problem), severity="warning", markup=False)
 
 
 def create_app(

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.dom import DOMNode
 
+from quiz.packs.printable import printable
+
 if TYPE_CHECKING:
     from quiz.store.recorder import Recorder
 
@@ -31,5 +33,6 @@ def use(node: DOMNode, what: Callable[[Recorder], T], default: T, doing: str = "
     try:
         return what(recorder)
     except Exception as error:  # a failed read must not stop the game
-        node.app.notify(f"Could not {doing} the history: {error}", severity="warning", markup=False)
+        message = printable(f"Could not {doing} the history: {error}")  # errors hold paths
+        node.app.notify(message, severity="warning", markup=False)
         return default

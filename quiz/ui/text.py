@@ -27,6 +27,13 @@ def plain(text: str, style: str = "") -> Content:
     return Content.styled(text, style) if style else Content(text)
 
 
+def one_line(text: str, style: str = "") -> Content:
+    """A file name, path or message as Content on one line: all of it printable, newlines
+    too (plain keeps a pack text's line breaks; a name has none to keep)."""
+    text = printable(text)
+    return Content.styled(text, style) if style else Content(text)
+
+
 def excerpt_content(excerpt: Excerpt) -> Content:
     """The excerpt in quotation marks with its highlight (first occurrence) emphasised."""
     body = Content(visible(excerpt.text))

@@ -14,6 +14,7 @@ from textual.widgets import Button, OptionList, Static
 
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Pack
+from quiz.packs.printable import printable
 from quiz.ui.history import recorder_of, use
 from quiz.ui.styles import tcss
 from quiz.ui.widgets.footer import QuizFooter
@@ -129,7 +130,7 @@ class HomeScreen(Screen):
         if plan is None:
             return
         if plan.message:
-            self.notify(plan.message, title="Review", markup=False)
+            self.notify(printable(plan.message), title="Review", markup=False)
         else:
             self.app.start_review(plan)  # type: ignore[attr-defined]
 

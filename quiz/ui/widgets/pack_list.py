@@ -15,7 +15,7 @@ from textual.widgets import OptionList
 
 from quiz.packs.model import Pack
 from quiz.store.recorder import kind_label
-from quiz.ui.text import plain
+from quiz.ui.text import one_line, plain
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import PackEntry
@@ -57,7 +57,7 @@ def unplayable_entry(entry: PackEntry) -> Content:
     problem = entry.first_problem
     if problem is not None:
         more = len(entry.problems) - 1
-        title = plain(entry.path.name, f"bold {DIMMED}")
+        title = one_line(entry.path.name, f"bold {DIMMED}")
         why = f"invalid: {problem.message} (line {problem.line})"
         if more:
             why += f"; {more} more problem{'s' if more != 1 else ''}"
@@ -68,7 +68,7 @@ def unplayable_entry(entry: PackEntry) -> Content:
         winner = entry.shadowed_by
         why = f"hidden: {winner.path.name} ({winner.origin}) has the same id '{pack.id}'"
     where = f"{entry.origin} · Enter shows why"
-    return Content("\n").join([title, plain(why, DIMMED), plain(where, DIMMED)])
+    return Content("\n").join([title, one_line(why, DIMMED), one_line(where, DIMMED)])
 
 
 def row_content(row: Row, bests: Bests) -> Content:
