@@ -104,3 +104,9 @@ def test_a_choice_question_loads_exactly_when_its_options_differ_once_normalised
     keys = [normalise(o) for o in (answer, *distractors)]
     fair = "" not in keys and len(set(keys)) == len(keys)
     assert (loads(text) == []) is fair
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_text_normalises_as_it_does_beside_other_unicode(text: str) -> None:
+    # A trailing no-break space (folded to a space) takes normalise through its Unicode steps.
+    assert normalise(text) == normalise(text + "\u00a0")
