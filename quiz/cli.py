@@ -98,8 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser(_command_named(args_list)).parse_args(args_list)
-    except UsageError as error:
-        print(error, file=sys.stderr)
+    except UsageError as error:  # it quotes the arguments, which may be anything
+        from quiz.commands.output import say
+
+        say(error, err=True)
         return 2
     except SystemExit as done:  # --help and --version exit through argparse
         return int(done.code or 0)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from quiz.commands.output import say
 
 if TYPE_CHECKING:
     from quiz.packs.problems import Problem
@@ -28,15 +29,15 @@ def run(args: argparse.Namespace) -> int:
         return _usage("give at least one PATH, or --builtin")
     files: list[Path] = builtin_pack_files() if args.builtin else []
     if args.builtin and not files:
-        print("quiz check: error: no built-in packs were found; reinstall quiz", file=sys.stderr)
+        say("quiz check: error: no built-in packs were found; reinstall quiz", err=True)
         return 1
     for name in args.paths:
         path = Path(name)
         if path.is_dir():
             found = pack_files(path)
             if not found:
-                print(f"quiz check: error: no *.yaml or *.yml packs in the folder {name}; "
-                      "give a folder of packs or a pack file", file=sys.stderr)  # fmt: skip
+                say(f"quiz check: error: no *.yaml or *.yml packs in the folder {name}; "
+                    "give a folder of packs or a pack file", err=True)  # fmt: skip
                 return 1
             files.extend(found)
         elif path.exists():
@@ -53,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
         question_count += questions
         problem_count += len(problems)
         for problem in problems:
-            print(problem)
-    print(f"{_count(len(files), 'pack')}, {_count(question_count, 'question')}, "
+            say(problem)
+    say(f"{_count(len(files), 'pack')}, {_count(question_count, 'question')}, "
           f"{_count(problem_count, 'problem')}")  # fmt: skip
     return 1 if problem_count else 0
 
@@ -94,5 +95,5 @@ def _count(number: int, noun: str) -> str:
 
 
 def _usage(message: str) -> int:
-    print(f"quiz check: error: {message} (see 'quiz check --help')", file=sys.stderr)
+    say(f"quiz check: error: {message} (see 'quiz check --help')", err=True)
     return 2

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from quiz.commands.output import say
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,9 +18,8 @@ def run(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     catalog = discover(folder)
     if not catalog.entries:
-        print(f"quiz: error: no built-in packs found in {builtin_dir()}, and none in "
-              f"{user_packs_dir(folder)}; play a pack file with: quiz play PACK",
-              file=sys.stderr)  # fmt: skip
+        say(f"quiz: error: no built-in packs found in {builtin_dir()}, and none in "
+            f"{user_packs_dir(folder)}; play a pack file with: quiz play PACK", err=True)  # fmt: skip
         return 1
 
     from quiz.commands.tui import launch

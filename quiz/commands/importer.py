@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from quiz.commands.output import say
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -43,28 +44,25 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         return _usage(f"no such file: {args.file}")
     except OSError as error:
-        print(
-            f"quiz import: error: cannot read {args.file} ({error.strerror or error})",
-            file=sys.stderr,
-        )
+        say(f"quiz import: error: cannot read {args.file} ({error.strerror or error})", err=True)
         return 1
     try:
         result = import_opentdb(data, args.file, pack_id, args.title)
     except OpenTDBError as error:
         for message in error.messages:
-            print(message, file=sys.stderr)
+            say(message, err=True)
         return 1
     for note in result.notes:
-        print(note, file=sys.stderr)
+        say(note, err=True)
     try:
         _write(output, result.text)
     except OSError as error:
-        print(f"quiz import: error: cannot write {args.output} ({error.strerror or error}); "
-              "check the folder exists and is writable", file=sys.stderr)  # fmt: skip
+        say(f"quiz import: error: cannot write {args.output} ({error.strerror or error}); "
+            "check the folder exists and is writable", err=True)  # fmt: skip
         return 1
     skipped = f", {len(result.notes)} skipped" if result.notes else ""
-    print(f"wrote {output}: {result.count} question{'s' if result.count != 1 else ''}{skipped} "
-          f"(pack id '{pack_id}'; Open Trivia DB questions are CC BY-SA 4.0)")  # fmt: skip
+    say(f"wrote {output}: {result.count} question{'s' if result.count != 1 else ''}{skipped} "
+        f"(pack id '{pack_id}'; Open Trivia DB questions are CC BY-SA 4.0)")  # fmt: skip
     return 0
 
 
@@ -88,5 +86,5 @@ def _write(path: Path, text: str) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"quiz import: error: {message} (see 'quiz import --help')", file=sys.stderr)
+    say(f"quiz import: error: {message} (see 'quiz import --help')", err=True)
     return 2

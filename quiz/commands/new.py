@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+
+from quiz.commands.output import say
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,24 +43,24 @@ def run(args: argparse.Namespace) -> int:
             f"{args.path} already exists; choose another name (quiz new never overwrites)"
         )
     except OSError as error:
-        print(f"quiz new: error: cannot write {args.path} ({error.strerror or error}); "
-              "check the folder exists and is writable", file=sys.stderr)  # fmt: skip
+        say(f"quiz new: error: cannot write {args.path} ({error.strerror or error}); "
+            "check the folder exists and is writable", err=True)  # fmt: skip
         return 1
-    print(f"wrote {path} (pack id '{pack_id}', 4 example questions)")
+    say(f"wrote {path} (pack id '{pack_id}', 4 example questions)")
     schema_notes = {
         SchemaStatus.WRITTEN: f"wrote {made.schema_path} for editor completion",
         SchemaStatus.KEPT: f"kept {made.schema_path}, already up to date",
         SchemaStatus.UPDATED: f"updated {made.schema_path} to this quiz's schema",
     }
     if made.schema_status is SchemaStatus.FOREIGN:
-        print(f"quiz new: warning: {made.schema_path} is not quiz's schema, so it was left "
-              "alone; editor completion will not match packs", file=sys.stderr)  # fmt: skip
+        say(f"quiz new: warning: {made.schema_path} is not quiz's schema, so it was left "
+            "alone; editor completion will not match packs", err=True)  # fmt: skip
     else:
-        print(schema_notes[made.schema_status])
-    print(f"next: edit it, then run: quiz check --strict {path}")
+        say(schema_notes[made.schema_status])
+    say(f"next: edit it, then run: quiz check --strict {path}")
     hint = _where_hint(path, args.data_dir)
     if hint:
-        print(hint)
+        say(hint)
     return 0
 
 
@@ -77,5 +78,5 @@ def _where_hint(path: Path, data_dir_override: str | None) -> str | None:
 
 
 def _usage(message: str) -> int:
-    print(f"quiz new: error: {message} (see 'quiz new --help')", file=sys.stderr)
+    say(f"quiz new: error: {message} (see 'quiz new --help')", err=True)
     return 2

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from quiz.commands.output import say
+from quiz.packs.printable import printable
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import Catalog
@@ -30,22 +32,23 @@ def run(args: argparse.Namespace) -> int:
 
     for name in args.paths:
         if not Path(name).expanduser().exists():
-            print(f"quiz packs: error: no such file or folder: {name} (see 'quiz packs --help')",
-                  file=sys.stderr)  # fmt: skip
+            say(f"quiz packs: error: no such file or folder: {name} (see 'quiz packs --help')",
+                err=True)  # fmt: skip
             return 2
     folder = data_dir(args.data_dir)
     catalog = discover(folder, args.paths)
     for line in listing(catalog):
-        print(line)
-    print(summary(catalog, user_packs_dir(folder)))
+        say(line)
+    say(summary(catalog, user_packs_dir(folder)))
     return 1 if catalog.invalid else 0
 
 
 def listing(catalog: Catalog) -> list[str]:
-    """One line per entry: id, title, question count, origin, path (and shadowing)."""
+    """One line per entry: id, title, question count, origin, path (and shadowing), each
+    printable (titles are padded to a column by their printable length)."""
     valid = [entry for entry in catalog.entries if entry.pack is not None]
     id_width = max([len(entry.pack.id) for entry in valid] + [len("INVALID")])
-    title_width = min(TITLE_WIDTH, max([len(_clean(e.pack.title)) for e in valid] + [0]))
+    title_width = min(TITLE_WIDTH, max([len(printable(e.pack.title)) for e in valid] + [0]))
     lines = []
     for entry in catalog.entries:
         origin = f"{entry.origin:<15}"
@@ -53,16 +56,17 @@ def listing(catalog: Catalog) -> list[str]:
             more = len(entry.problems) - 1
             extra = f" (+{more} more: quiz check {entry.path})" if more > 0 else ""
             lines.append(
-                f"{'INVALID':<{id_width}}  {origin}  {_clean(str(entry.first_problem))}{extra}"
+                printable(f"{'INVALID':<{id_width}}  {origin}  {entry.first_problem}{extra}")
             )
             continue
         pack = entry.pack
         count = len(pack.questions)
         questions = f"{count:>4} question{'s' if count != 1 else ' '}"
-        line = f"{pack.id:<{id_width}}  {_fit(_clean(pack.title), title_width)}  {questions}  {origin}  {entry.path}"
+        title = _fit(printable(pack.title), title_width)
+        line = f"{pack.id:<{id_width}}  {title}  {questions}  {origin}  {entry.path}"
         if entry.shadowed_by is not None:
             line += f" (shadowed by {entry.shadowed_by.path})"
-        lines.append(line)
+        lines.append(printable(line))
     return lines
 
 
@@ -77,15 +81,10 @@ def summary(catalog: Catalog, packs_dir: Path) -> str:
     counted = f"{total} pack{'s' if total != 1 else ''}"
     if notes:
         counted += f" ({', '.join(notes)})"
-    return f"{counted}; your own packs go in {packs_dir}"
+    return printable(f"{counted}; your own packs go in {packs_dir}")
 
 
 def _fit(text: str, width: int) -> str:
     if len(text) > width:
         return text[: width - 1] + "…"
     return f"{text:<{width}}"
-
-
-def _clean(text: str) -> str:
-    """Pack text is untrusted: no control characters (terminal escapes) reach the screen."""
-    return "".join(char if char.isprintable() else "?" for char in text)

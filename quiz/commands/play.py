@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import math
-import sys
 from pathlib import Path
+
+from quiz.commands.output import say
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             packs.append(load_pack_cached(file, cache))
         except PackError as error:
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                say(problem, err=True)
             return 1
 
     from quiz.game.selection import GameOptions, NoQuestions, select
@@ -121,5 +122,5 @@ def pack_paths(names: list[str]) -> list[Path] | None:
 def _fail(message: str, code: int) -> int:
     """Print one error line (usage errors point at --help) and return the exit code."""
     hint = " (see 'quiz play --help')" if code == 2 else ""
-    print(f"quiz play: error: {message}{hint}", file=sys.stderr)
+    say(f"quiz play: error: {message}{hint}", err=True)
     return code

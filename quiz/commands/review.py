@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from quiz.commands.output import say
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import Catalog
@@ -52,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error))
     if plan.selection is None:
         for notice in history.take_notices():
-            print(f"quiz review: {notice}", file=sys.stderr)
-        print(_printable(plan.message or ""))  # it may hold a pack's title
+            say(f"quiz review: {notice}", err=True)
+        say(plan.message or "")  # it may hold a pack's title
         history.close()
         return 0
 
@@ -89,16 +90,11 @@ def _chosen(catalog: Catalog, name: str | None, as_file: bool) -> Pack | None | 
         return False
     if entry.pack is None:
         for problem in entry.problems:
-            print(problem, file=sys.stderr)
+            say(problem, err=True)
         return False
     return entry.pack
 
 
-def _printable(text: str) -> str:
-    """Pack text with control characters (terminal escapes) made spaces."""
-    return "".join(char if char.isprintable() else " " for char in text)
-
-
 def _fail(message: str) -> int:
-    print(f"quiz review: error: {message}", file=sys.stderr)
+    say(f"quiz review: error: {message}", err=True)
     return 1

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from quiz.commands.output import say
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -22,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
                 out.write(text)
         except OSError as error:
             reason = error.strerror or str(error)
-            print(f"quiz schema: error: cannot write {args.output} ({reason}); "
-                  "give a file path in a folder that exists", file=sys.stderr)  # fmt: skip
+            say(f"quiz schema: error: cannot write {args.output} ({reason}); "
+                "give a file path in a folder that exists", err=True)  # fmt: skip
             return 1
     else:
         print(text, end="")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
+from quiz.commands.output import say, say_lines
 from quiz.game.kinds import GameKind
+from quiz.packs.printable import printable
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,31 +30,34 @@ def run(args: argparse.Namespace) -> int:
     try:
         store, notices = Store.open(data_dir(args.data_dir))
     except StoreError as error:
-        print(f"quiz stats: error: {error}", file=sys.stderr)
+        say(f"quiz stats: error: {error}", err=True)
         return 1
     for notice in notices:
-        print(f"quiz stats: {notice}", file=sys.stderr)
+        say(f"quiz stats: {notice}", err=True)
     with store:
         try:
             report = store.stats(args.pack)
         except StoreError as error:
-            print(f"quiz stats: error: {error}", file=sys.stderr)
+            say(f"quiz stats: error: {error}", err=True)
             return 1
     if not report:
         if args.pack:
-            print(f"No games of pack {_plain(args.pack)} played yet. Start one with: quiz")
+            say(f"No games of pack {args.pack} played yet. Start one with: quiz")
         else:
-            print(EMPTY)
+            say(EMPTY)
         return 0
     packs = _known_packs(data_dir(args.data_dir))
-    print("\n\n".join(format_pack(stats, packs.get(stats.pack_id)) for stats in report))
+    say_lines("\n\n".join(format_pack(stats, packs.get(stats.pack_id)) for stats in report))
     return 0
 
 
 def format_pack(stats: PackStats, pack: Pack | None = None) -> str:
-    """The plain-text block for one pack; PACK (when known) gives its title and prompts."""
-    pack_id = _plain(stats.pack_id)
-    title = f"{_plain(pack.title)} ({pack_id})" if pack else pack_id
+    """The plain-text block for one pack; PACK (when known) gives its title and prompts.
+
+    Its lines are ours; every piece of pack text or history in them is made printable.
+    """
+    pack_id = printable(stats.pack_id)
+    title = f"{printable(pack.title)} ({pack_id})" if pack else pack_id
     lines = [title, f"  Games: {stats.games} played, {stats.unfinished} unfinished"]
     if stats.best is not None:
         lines.append(f"  Score: best {stats.best}, average {stats.average:.0f}")
@@ -73,10 +77,12 @@ def format_pack(stats: PackStats, pack: Pack | None = None) -> str:
         lines.append("  Most missed:")
         prompts = {q.id: q.prompt for q in pack.questions} if pack else {}
         for missed in stats.most_missed:
-            line = f"    {_plain(missed.question_id)}: missed {missed.misses} of {missed.attempts}"
+            line = (
+                f"    {printable(missed.question_id)}: missed {missed.misses} of {missed.attempts}"
+            )
             prompt = prompts.get(missed.question_id)
             if prompt:
-                line += f" - {_shorten(_plain(prompt))}"
+                line += f" - {_shorten(printable(prompt))}"
             lines.append(line)
     return "\n".join(lines)
 
@@ -86,12 +92,7 @@ def _percent(accuracy: Accuracy) -> str:
 
 
 def _labelled(accuracy: Accuracy) -> str:
-    return f"{_plain(accuracy.label)} {accuracy.ratio:.0%} ({accuracy.right}/{accuracy.total})"
-
-
-def _plain(text: str) -> str:
-    """Pack text with control characters (terminal escapes, newlines) made spaces."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
+    return f"{printable(accuracy.label)} {accuracy.ratio:.0%} ({accuracy.right}/{accuracy.total})"
 
 
 def _shorten(text: str) -> str:

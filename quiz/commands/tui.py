@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from quiz import collector
+from quiz.commands.output import say
 
 if TYPE_CHECKING:
     from quiz.game.history import History
@@ -41,7 +41,7 @@ def launch(
         history = open_history()
     except StoreError as error:
         collector.resume()
-        print(f"{prog}: error: {error}", file=sys.stderr)
+        say(f"{prog}: error: {error}", err=True)
         return 1
     try:
         app = create_app(

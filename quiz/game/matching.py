@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from quiz.game.numbers import parse_number
+from quiz.packs.answers import normalise
 from quiz.packs.model import Question
 
-__all__ = ["Match", "match_number", "match_text", "normalise", "parse_number"]
+__all__ = ["Match", "match_number", "match_text", "parse_number"]
 
 CLOSE_MIN_LENGTH = 5  # shorter answers must be exact: "iran" is not "iraq"
 CLOSE_MIN_RATIO = 90.0  # rapidfuzz fuzz.ratio: "austria" vs "australia" is 87.5
-_ARTICLES = ("the", "a", "an")
-_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
 _DIGIT_RUNS = re.compile(r"\d+")
 
 
@@ -24,24 +22,6 @@ class Match:
 
     correct: bool
     close: bool = False
-
-
-def normalise(text: str) -> str:
-    """Fold `text` for comparison.
-
-    NFKC, casefold, accents stripped, & -> and, apostrophes dropped ("don't" == "dont"),
-    other punctuation, symbols and hyphens become spaces, spaces collapse, and leading
-    articles (the/a/an) go when more words follow. Normalising twice changes nothing.
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
-    text = text.translate(_APOSTROPHES)
-    text = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
-    words = text.split()
-    while len(words) > 1 and words[0] in _ARTICLES:
-        words.pop(0)
-    return " ".join(words)
 
 
 def match_text(given: str, question: Question) -> Match:

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from quiz.game.matching import match_number, match_text, normalise
+from quiz.game.matching import match_number, match_text
 from quiz.game.selection import AskedQuestion
+from quiz.packs.answers import normalise
 from quiz.packs.model import QuestionType
 
 _TRUE_WORDS = frozenset({"true", "t", "yes", "y"})

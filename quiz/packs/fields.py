@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from quiz.packs.controls import CONTROL
+from quiz.packs.printable import CONTROL
 from quiz.packs.yamltree import Node
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")

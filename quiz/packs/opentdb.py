@@ -6,7 +6,7 @@ import html
 import json
 from dataclasses import dataclass
 
-from quiz.packs.controls import CONTROL
+from quiz.packs.printable import CONTROL
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DISTRACTORS = 8

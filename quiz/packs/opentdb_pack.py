@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quiz.packs.answers import normalise
 from quiz.packs.loader import load_pack_bytes
 from quiz.packs.opentdb import Entry, OpenTDBError, read_entries
 from quiz.packs.problems import PackError
@@ -32,9 +33,10 @@ class Converted:
 def import_opentdb(data: bytes, name: str, pack_id: str, title: str | None = None) -> Converted:
     """The pack YAML for a saved response; raises OpenTDBError naming each bad entry.
 
-    Entries the game could not play fairly (the answer also among the distractors, a
-    distractor listed twice) and exact repeats of an earlier question are skipped with
-    a note rather than failing the whole import.
+    Entries the game could not play fairly (two options the game takes for the same
+    answer, an option with no letters or digits) and repeats of an earlier question are
+    skipped with a note rather than failing the whole import. "The same" is decided by
+    quiz.packs.answers.normalise, as the loader and the judge decide it.
     """
     entries, notes = playable(read_entries(data, name), name)
     if not entries:
@@ -54,7 +56,7 @@ def playable(entries: list[Entry], name: str) -> tuple[list[Entry], list[str]]:
     seen: dict[tuple[str, str, str], Entry] = {}
     for entry in entries:
         reason = _unfair(entry)
-        key = (entry.type, entry.prompt.casefold(), str(entry.answer).casefold())
+        key = (entry.type, normalise(entry.prompt), normalise(str(entry.answer)))
         if reason is None and key in seen:
             reason = f"the same question and answer as entry {seen[key].number}"
         if reason is not None:
@@ -66,17 +68,26 @@ def playable(entries: list[Entry], name: str) -> tuple[list[Entry], list[str]]:
 
 
 def _unfair(entry: Entry) -> str | None:
+    """Why the game could not play the entry fairly, or None: the loader's option rules."""
     if not isinstance(entry.answer, str):
         return None
-    answer = entry.answer.casefold()
-    seen: set[str] = set()
-    for distractor in entry.distractors:
-        folded = distractor.casefold()
-        if folded == answer:
-            return f"the answer {quote(entry.answer)} is also an incorrect answer"
-        if folded in seen:
-            return f"the incorrect answer {quote(distractor)} is listed twice"
-        seen.add(folded)
+    options = (entry.answer, *entry.distractors)
+    seen: dict[str, int] = {}
+    for number, option in enumerate(options):
+        what = "the answer" if number == 0 else "the incorrect answer"
+        key = normalise(option)
+        if not key:
+            return f"{what} {quote(option)} has no letters or digits to compare"
+        if key not in seen:
+            seen[key] = number
+            continue
+        first = seen[key]
+        twice = "is also an incorrect answer" if first == 0 else "is listed twice"
+        alike = (
+            "" if option == options[first] else f" ({quote(option)} is the same answer to the game)"
+        )
+        what = "the answer" if first == 0 else "the incorrect answer"
+        return f"{what} {quote(options[first])} {twice}{alike}"
     return None
 
 

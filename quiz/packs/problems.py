@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.packs.controls import CONTROL
+from quiz.packs.printable import printable
 
 
 @dataclass(frozen=True, order=True)
@@ -17,9 +17,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        # Messages quote pack text (key names, refs); never print its control characters.
-        text = f"{self.path}:{self.line}:{self.column}: error: {self.message}"
-        return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+        # Messages quote pack text (key names, refs) and the path is a file name: one line,
+        # and nothing in it acts on the terminal.
+        return printable(f"{self.path}:{self.line}:{self.column}: error: {self.message}")
 
 
 class PackError(Exception):

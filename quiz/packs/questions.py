@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from quiz.packs.answers import normalise
 from quiz.packs.fields import Fields, Report, describe, parse_boolean, parse_number, places
 from quiz.packs.model import Difficulty, Excerpt, Question, QuestionType
 from quiz.packs.provenance import fragments
 from quiz.packs.yamltree import Node
 
 MAX_DISTRACTORS = 8
+# What normalise (quiz.packs.answers) sets aside, as messages say it.
+IGNORED = "case, accents, punctuation and a leading the/a/an, and reads & as 'and'"
 QUESTION_KEYS = (
     "id",
     "type",
@@ -61,11 +64,7 @@ class QuestionReader:
                 )
         answer = self._answer(qtype) if qtype is not None else None
         distractors = self._distractors(answer) if qtype is QuestionType.CHOICE else ()
-        accept = (
-            tuple(v for _, v in fields.text_list("accept") or ())
-            if qtype is QuestionType.TEXT
-            else ()
-        )
+        accept = self._accept(answer) if qtype is QuestionType.TEXT else ()
         tolerance = self._tolerance() if qtype is QuestionType.NUMBER else 0.0
         unit = fields.text("unit") if qtype is QuestionType.NUMBER else None
         source = self._excerpt()
@@ -144,21 +143,37 @@ class QuestionReader:
                 self.fields.values["distractors"],
                 f"a choice question needs 1 to {MAX_DISTRACTORS} distractors, not {given}",
             )
-        seen: dict[str, Node] = {}
-        for node, value in items:
-            key = value.strip().casefold()
-            if isinstance(answer, str) and key == answer.strip().casefold():
-                self._report(
-                    node, f"answer {answer!r} is also listed in distractors; remove it from one"
-                )
-            elif key in seen:
-                self._report(
-                    node,
-                    f"distractor {value!r} is listed twice ({places(seen[key], node)}); remove one",
-                )
-            else:
-                seen[key] = node
+        options = [(node, value, "distractor") for node, value in items]
+        if isinstance(answer, str):
+            options.append((self.fields.values["answer"], answer, "the answer"))
+        self._check_options(options, distinct=True)
         return tuple(value for _, value in items)
+
+    def _accept(self, answer: str | bool | float | None) -> tuple[str, ...]:
+        items = self.fields.text_list("accept") or []
+        options = [(node, value, "accepted answer") for node, value in items]
+        if isinstance(answer, str):
+            options.append((self.fields.values["answer"], answer, "the answer"))
+        self._check_options(options, distinct=False)
+        return tuple(value for _, value in items)
+
+    def _check_options(self, options: list[tuple[Node, str, str]], distinct: bool) -> None:
+        """Each option must keep letters or digits once normalised, or the game could not
+        compare it; with `distinct`, no two may be the same answer to the game (the one
+        further down the file is reported)."""
+        seen: dict[str, tuple[Node, str, str]] = {}
+        for node, value, role in sorted(options, key=lambda o: (o[0].line, o[0].column)):
+            key = normalise(value)
+            if not key:
+                self._report(node, f"{role} {value!r} is only punctuation or symbols, which "
+                             "the game ignores when it compares answers; write it in words")  # fmt: skip
+            elif distinct and key in seen:
+                first, first_value, first_role = seen[key]
+                self._report(node, f"{role} {value!r} is the same answer as {first_role} "
+                             f"{first_value!r} ({places(first, node)}) to the game, which "
+                             f"ignores {IGNORED}; make it differ")  # fmt: skip
+            else:
+                seen[key] = (node, value, role)
 
     def _tolerance(self) -> float:
         value = self.fields.number("tolerance")

@@ -17,6 +17,7 @@ from quiz.game.kinds import Mode
 from quiz.game.selection import GameOptions, NoQuestions, Selection, select
 from quiz.game.session import GameSession
 from quiz.packs.model import Pack
+from quiz.packs.printable import printable
 from quiz.ui import messages
 from quiz.ui.history import attempt
 from quiz.ui.screens.question import QuestionScreen
@@ -99,7 +100,9 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_screen_painted)
         for notice in self.history.take_notices():
-            self.notify(notice, title="History", severity="warning", markup=False, timeout=8)
+            self.notify(
+                printable(notice), title="History", severity="warning", markup=False, timeout=8
+            )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._first_game is not None:
             self._started(self._first_game)
@@ -122,7 +125,7 @@ class QuizApp(App[None]):
         try:
             session = self._game_session(packs, options)
         except NoQuestions as error:
-            self.notify(str(error), title="No questions", severity="error", markup=False)
+            self.notify(printable(str(error)), title="No questions", severity="error", markup=False)
             return False
         self._play(session)
         return True
@@ -163,7 +166,7 @@ class QuizApp(App[None]):
         if plan is None:
             return
         if plan.selection is None:
-            self.notify(plan.message or "", title="Review", markup=False)
+            self.notify(printable(plan.message or ""), title="Review", markup=False)
         else:
             self._play(self._review_session(plan.selection))
 

@@ -7,6 +7,8 @@ from typing import TypeVar
 
 from textual.dom import DOMNode
 
+from quiz.packs.printable import printable
+
 T = TypeVar("T")
 
 
@@ -16,5 +18,6 @@ def attempt(node: DOMNode, call: Callable[[], T], default: T, doing: str = "read
     try:
         return call()
     except Exception as error:  # a history that can't be used must not stop the game
-        node.app.notify(f"Could not {doing} the history: {error}", severity="warning", markup=False)
+        message = printable(f"Could not {doing} the history: {error}")  # errors hold paths
+        node.app.notify(message, severity="warning", markup=False)
         return default

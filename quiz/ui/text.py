@@ -1,4 +1,4 @@
-"""Turn untrusted pack text into Textual Content that is never parsed as markup."""
+"""Turn untrusted pack text into Textual Content: never parsed as markup, always printable."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ import datetime as dt
 
 from textual.content import Content
 
-from quiz.packs.controls import CONTROL
 from quiz.packs.model import Excerpt, Source
+from quiz.packs.printable import printable
 
 HIGHLIGHT_STYLE = "bold underline $accent"
 
 
 def visible(text: str) -> str:
-    """Text with any control character shown as U+FFFD, one for one (offsets hold).
+    """Untrusted text for a widget: its lines kept, each made printable (see
+    quiz.packs.printable), so control and bidi characters show as escapes.
 
-    The loader refuses such characters; this keeps any that reach the UI by another road
-    from acting on the player's terminal.
+    Character by character like printable, so visible(a + b) == visible(a) + visible(b).
     """
-    return CONTROL.sub("\ufffd", text)
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def plain(text: str, style: str = "") -> Content:
@@ -27,13 +27,22 @@ def plain(text: str, style: str = "") -> Content:
     return Content.styled(text, style) if style else Content(text)
 
 
+def one_line(text: str, style: str = "") -> Content:
+    """A file name, path or message as Content on one line: all of it printable, newlines
+    too (plain keeps a pack text's line breaks; a name has none to keep)."""
+    text = printable(text)
+    return Content.styled(text, style) if style else Content(text)
+
+
 def excerpt_content(excerpt: Excerpt) -> Content:
     """The excerpt in quotation marks with its highlight (first occurrence) emphasised."""
     body = Content(visible(excerpt.text))
-    if excerpt.highlight:
-        start = excerpt.text.find(excerpt.highlight)
-        if start >= 0:
-            body = body.stylize(HIGHLIGHT_STYLE, start, start + len(excerpt.highlight))
+    found = excerpt.text.find(excerpt.highlight) if excerpt.highlight else -1
+    if excerpt.highlight and found >= 0:
+        # visible maps character by character: the highlight starts where the visible
+        # text before it ends (found in the raw text, so an escape is never mistaken for it).
+        start = len(visible(excerpt.text[:found]))
+        body = body.stylize(HIGHLIGHT_STYLE, start, start + len(visible(excerpt.highlight)))
     return Content.assemble("“", body, "”")
 
 

@@ -13,6 +13,7 @@ from quiz.packs.loader import load_pack_bytes
 from quiz.packs.model import Difficulty, QuestionType
 from quiz.packs.opentdb import OpenTDBError, read_entries
 from quiz.packs.opentdb_pack import LICENSE, import_opentdb
+from quiz.packs.problems import PackError
 from quiz.packs.slugs import slugify, text_id, unique_id
 from quiz.packs.yamlout import quote
 
@@ -189,6 +190,53 @@ def test_unplayable_entries_are_skipped_with_a_note_naming_them() -> None:
     assert "entry 5" in repeat_trimmed and "as entry 3" in repeat_trimmed
 
 
+def test_options_the_game_takes_for_one_answer_are_unfair_as_the_loader_says() -> None:
+    result = convert(
+        [
+            entry(
+                question="Genre?",
+                correct_answer="Rock &amp; Roll",
+                incorrect_answers=["rock and roll", "Jazz"],
+            ),
+            entry(
+                question="Mark?", correct_answer="Question mark", incorrect_answers=["?!", "Comma"]
+            ),
+            entry(question="Kept?"),
+        ]
+    )
+    genre, mark = result.notes
+    assert "entry 1" in genre and '"Rock & Roll" is also an incorrect answer' in genre
+    assert '"rock and roll" is the same answer' in genre
+    assert "entry 2" in mark and '"?!" has no letters or digits' in mark
+    assert result.count == 1
+
+
+# Words and marks normalising folds together (never an HTML entity: "&" stands alone).
+PIECES = ["Rock", "rock", "RÖCK", "&", "and", "the", "A", "-", "!", "'", "Roll", "?", "1"]
+option = st.lists(st.sampled_from(PIECES), min_size=1, max_size=4).map(" ".join)
+
+
+@given(answer=option, distractors=st.lists(option, min_size=1, max_size=4))
+def test_an_entry_is_imported_exactly_when_the_loader_takes_its_options(
+    answer: str, distractors: list[str]
+) -> None:
+    pack = "format: 1\nid: p\ntitle: T\nquestions:\n  - id: q\n    prompt: P\n"
+    pack += (
+        f"    answer: {quote(answer)}\n    distractors: [{', '.join(map(quote, distractors))}]\n"
+    )
+    try:
+        load_pack_bytes(pack.encode())
+        loads = True
+    except PackError:
+        loads = False
+    try:
+        convert([entry(correct_answer=answer, incorrect_answers=distractors)])
+        outcome = "imported"
+    except OpenTDBError as error:  # skipped as unfair, not refused by the loader after
+        outcome = "skipped" if "skipped" in error.messages[0] else str(error)
+    assert outcome == ("imported" if loads else "skipped")
+
+
 def test_nothing_importable_is_an_error_that_keeps_the_notes() -> None:
     messages = errors_of([entry(correct_answer="B")])
     assert "skipped" in messages[0] and "no question could be imported" in messages[-1]
@@ -227,10 +275,12 @@ def test_any_text_survives_quoting_through_the_loader(text: str) -> None:
     assume(text.strip())  # the loader rightly refuses empty required text
     yaml_text = (
         f"format: 1\nid: p\ntitle: {quote(text)}\nquestions:\n"
-        f"  - {{id: q, prompt: {quote(text)}, answer: {quote(text)}, distractors: [{quote(text + 'x')}]}}\n"
-    )
+        f"  - {{id: q, prompt: {quote(text)}, answer: {quote('1 ' + text)}, "
+        f"distractors: [{quote('2 ' + text)}]}}\n"
+    )  # the numbers keep the options words to compare, and different ones
     pack = load_pack_bytes(yaml_text.encode("utf-8"))
-    assert pack.title == text and pack.questions[0].answer == text
+    assert pack.title == text and pack.questions[0].prompt == text
+    assert pack.questions[0].answer == "1 " + text
 
 
 def test_read_entries_gives_decoded_entries_in_order() -> None:

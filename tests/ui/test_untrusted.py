@@ -1,15 +1,22 @@
-"""Pack text full of Textual markup is shown exactly as written and never acted on."""
+"""Untrusted pack text is never acted on: markup shows as written, controls and bidi as escapes."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
 
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
-from ui_helpers import UI_FIXTURES, make_app, settle
+from ui_helpers import UI_FIXTURES, make_app, settle, studio_pack
 
+from quiz.game.selection import GameOptions
 from quiz.game.session import Phase
-from quiz.packs.loader import load_pack
+from quiz.packs.catalog import discover
+from quiz.packs.loader import load_pack, load_pack_bytes
 from quiz.packs.model import QuestionType
+from quiz.ui.screens.problems import ProblemsScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.setup import SetupScreen
 from quiz.ui.screens.source import SourceScreen
@@ -111,3 +118,57 @@ async def test_markup_in_every_pack_field_is_shown_as_written() -> None:
         assert shows(dialog.query_one("#prompt", Static), dialog.record.asked.question.prompt)
         assert shows(dialog.query_one(".quote"), dialog.record.asked.question.source.text)
         assert app.is_running
+
+
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+BIDI_PACK = """format: 1
+id: bidi
+title: "Bidi \\u202e pack"
+questions:
+  - id: pick
+    prompt: "Which file is safe?"
+    answer: "report\\u202etxt.exe"
+    distractors: ["notes\\u2066.txt"]
+"""
+
+
+async def test_control_and_bidi_characters_show_as_escapes_in_game_and_results() -> None:
+    pack = load_pack_bytes(BIDI_PACK.encode())
+    # The loader refuses control characters; one that came by another road (a cache, a
+    # future importer) must still be shown harmlessly.
+    question = replace(pack.questions[0], prompt="Which \x1b[2J file is safe?")
+    pack = replace(pack, questions=(question,))
+    app = make_app([pack], start=GameOptions(seed=1))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        game = app.screen
+        prompt, choices = rendered(game.query_one("#prompt")), rendered(game.query_one(Choices))
+        assert "Which \\x1b[2J file is safe?" in prompt and RAW.search(prompt) is None
+        assert "report\\u202etxt.exe" in choices and "notes\\u2066.txt" in choices
+        assert RAW.search(choices) is None
+        await pilot.press(str(game.session.current.options.index(question.answer) + 1), "n")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        table = rendered(app.screen.query_one(DataTable))
+        assert "Which \\x1b[2J file is safe?" in table and "report\\u202etxt.exe" in table
+        assert RAW.search(table) is None
+
+
+async def test_a_file_name_with_control_characters_shows_escaped_in_home_and_problems(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bad\x1b[2J\u202e\n.yaml"
+    path.write_text("format: 1\nid: bad\n", encoding="utf-8")
+    (tmp_path / "none").mkdir()
+    catalog = discover(tmp_path / "data", [path], env={}, builtin=tmp_path / "none")
+    app = make_app([studio_pack()], entries=catalog.entries)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        listed = rendered(app.screen.query_one(PackList))
+        assert "bad\\x1b[2J\\u202e\\n.yaml" in listed and RAW.search(listed) is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        for part in ("#title", "#problems"):  # their text, before it wraps to the dialog
+            shown = str(app.screen.query_one(part, Static).render())
+            assert "bad\\x1b[2J\\u202e\\n.yaml" in shown and RAW.search(shown) is None

@@ -9,31 +9,35 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
+from quiz.packs.printable import printable
 from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
-from quiz.ui.text import plain
+from quiz.ui.text import one_line, plain
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import PackEntry
 
 
 def problem_lines(entry: PackEntry) -> list[str]:
-    """Every problem as path:line:col, or why a valid pack is hidden, then what to do."""
+    """Every problem as path:line:col, or why a valid pack is hidden, then what to do;
+    each line printable (a newline in a path stays in its line)."""
     if entry.problems:
-        return [
+        lines = [
             *(str(problem) for problem in entry.problems),
             "",
             f"Fix the file, then check it with: quiz check {entry.path}",
         ]
-    winner = entry.shadowed_by
-    pack_id = entry.pack_id or "?"
-    where = winner.path if winner is not None else "another pack"
-    return [
-        f"{entry.path} is not played: {where} has the same id '{pack_id}' and wins,",
-        "because it is found later (built-in, data dir, QUIZ_PACKS_PATH, command line).",
-        "",
-        "Give one of them another id to play both.",
-    ]
+    else:
+        winner = entry.shadowed_by
+        pack_id = entry.pack_id or "?"
+        where = winner.path if winner is not None else "another pack"
+        lines = [
+            f"{entry.path} is not played: {where} has the same id '{pack_id}' and wins,",
+            "because it is found later (built-in, data dir, QUIZ_PACKS_PATH, command line).",
+            "",
+            "Give one of them another id to play both.",
+        ]
+    return [printable(line) for line in lines]
 
 
 class ProblemsScreen(Dialog[None]):
@@ -50,7 +54,7 @@ class ProblemsScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         heading = "Problems in" if self.entry.problems else "Not played:"
         with Vertical(id="dialog"):
-            yield Static(plain(f"{heading} {self.entry.path.name}", "bold"), id="title")
+            yield Static(one_line(f"{heading} {self.entry.path.name}", "bold"), id="title")
             with VerticalScroll(id="body"):
                 yield Static(plain("\n".join(problem_lines(self.entry))), id="problems")
             yield Button("Close (Esc)", id="close", variant="primary", compact=True)

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Static
 from quiz.game.kinds import Mode
 from quiz.game.session import GameSession
 from quiz.game.verdict import AnswerRecord, Summary
+from quiz.packs.printable import printable
 from quiz.ui.messages import GoHome, PlayAgain, RetryMissed
 from quiz.ui.screens.source import SourceScreen
 from quiz.ui.styles import tcss
@@ -37,8 +38,9 @@ def column_widths(screen_width: int) -> tuple[int, ...]:
 
 
 def cell(text: str, justify: str = "left") -> Text:
-    """A table cell that shows text as written (never markup), cut short with '…'."""
-    return Text(text, no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
+    """A table cell that shows text as written (never markup, always printable), cut short
+    with '…'."""
+    return Text(printable(text), no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
 
 
 def row(number: int, record: AnswerRecord) -> tuple[Text, ...]:

@@ -16,7 +16,7 @@ from textual.widgets import Button, Static
 from quiz.game.kinds import GameKind
 from quiz.packs.model import Pack
 from quiz.ui.styles import tcss
-from quiz.ui.text import plain
+from quiz.ui.text import one_line, plain
 from quiz.ui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
@@ -32,8 +32,10 @@ def title_of(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
     """'Studio Tour (studio)'; a mix of packs as 'A + B (a+b)'; an unknown id as itself."""
     titles = [packs[part].title for part in stats.packs if part in packs]
     if not titles:
-        return plain(stats.pack_id, "bold $accent")
-    return Content.assemble(plain(" + ".join(titles), "bold $accent"), plain(f" ({stats.pack_id})"))
+        return one_line(stats.pack_id, "bold $accent")
+    return Content.assemble(
+        plain(" + ".join(titles), "bold $accent"), one_line(f" ({stats.pack_id})")
+    )
 
 
 def percent(accuracy: Accuracy) -> str:
@@ -62,13 +64,13 @@ def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
     ranked = sorted((k for k in stats.kinds if k.best and k.finished), key=lambda k: -(k.best or 0))
     bests = [f"{GameKind(count=k.count, timed=k.timed).label} {k.best:,}" for k in ranked]
     if bests:
-        lines.append(labelled("Best by game", plain(" · ".join(bests))))
+        lines.append(labelled("Best by game", one_line(" · ".join(bests))))
     if stats.overall.total:
         lines.append(labelled("Accuracy", percent(stats.overall)))
     for name, items in (("By category", stats.by_category), ("By difficulty", stats.by_difficulty)):
         if items:
             lines.append(
-                labelled(name, plain(" · ".join(f"{a.label} {percent(a)}" for a in items)))
+                labelled(name, one_line(" · ".join(f"{a.label} {percent(a)}" for a in items)))
             )
     pack = packs.get(stats.pack_id)
     prompts = {q.id: q.prompt for q in pack.questions} if pack else {}

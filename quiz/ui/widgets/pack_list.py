@@ -16,7 +16,7 @@ from textual.widgets import OptionList
 from quiz.game.history import BestScores
 from quiz.game.kinds import GameKind
 from quiz.packs.model import Pack
-from quiz.ui.text import plain
+from quiz.ui.text import one_line, plain
 from quiz.ui.textual_private import clicked_option
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def unplayable_entry(entry: PackEntry) -> Content:
     problem = entry.first_problem
     if problem is not None:
         more = len(entry.problems) - 1
-        title = plain(entry.path.name, f"bold {DIMMED}")
+        title = one_line(entry.path.name, f"bold {DIMMED}")
         why = f"invalid: {problem.message} (line {problem.line})"
         if more:
             why += f"; {more} more problem{'s' if more != 1 else ''}"
@@ -69,7 +69,7 @@ def unplayable_entry(entry: PackEntry) -> Content:
         winner = entry.shadowed_by
         why = f"hidden: {winner.path.name} ({winner.origin}) has the same id '{pack.id}'"
     where = f"{entry.origin} · Enter shows why"
-    return Content("\n").join([title, plain(why, DIMMED), plain(where, DIMMED)])
+    return Content("\n").join([title, one_line(why, DIMMED), one_line(where, DIMMED)])
 
 
 def row_content(row: Row, bests: BestScores) -> Content:

@@ -1,0 +1,20 @@
+"""The commands' one way to print a line: made printable, so untrusted text stays inert."""
+
+from __future__ import annotations
+
+import sys
+
+from quiz.packs.printable import printable
+
+
+def say(line: object = "", *, err: bool = False) -> None:
+    """Print `line` (to stderr with err) as one line: its control and bidi characters,
+    newlines included, written as escapes. Pack text, file names, paths and history
+    rows all reach the terminal through here."""
+    print(printable(str(line)), file=sys.stderr if err else sys.stdout)
+
+
+def say_lines(text: str) -> None:
+    """Print our own multi-line text line by line (untrusted parts already made printable)."""
+    for line in text.split("\n"):
+        say(line)
