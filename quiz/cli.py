@@ -7,20 +7,11 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-# Each subcommand lives in quiz/commands/<module>.py with `configure(parser)` and
-# `run(args) -> int`. Only the module of the command being run is imported, and it
-# imports only what `configure` needs at the top and the rest inside `run`: that keeps
-# `quiz check` from importing the Textual UI, and `quiz play` from importing the rest.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "play": ("play", "start a game at once: built-in packs or PACK files, with filters"),
-    "check": ("check", "validate pack files and report every problem with line:col"),
-    "schema": ("schema", "print the pack format as JSON Schema (draft-07)"),
-    "packs": ("packs", "list every pack found, where it came from, and any problem"),
-    "new": ("new", "write a starter pack to edit, with the schema for editor completion"),
-    "import": ("importer", "turn a saved Open Trivia DB response into a pack"),
-    "stats": ("stats", "games played, best and average scores, accuracy, most-missed questions"),
-    "review": ("review", "play the questions due for review (missed ones first), or say when"),
-}
+# Each subcommand's arguments are declared in quiz/commands/arguments.py, which imports
+# only argparse, and its `run(args) -> int` lives in quiz/commands/<module>.py. Only the
+# module of the command being run is imported: that keeps `quiz check` from importing the
+# Textual UI, and `quiz play` from importing the rest.
+from quiz.commands.arguments import COMMANDS
 
 
 class UsageError(Exception):
@@ -44,13 +35,12 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object = None) -> No
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser; only `command`'s module is imported to add its own arguments.
+    """The parser, with `command`'s own arguments; no command's module is imported.
 
     With no command (or one misspelled) every command is listed, with its help line, so
     `quiz --help` shows them all and a wrong name gets the list to choose from. A known
     command gets its own subparser alone: argparse builds each subparser eagerly, and
-    building all of them, or importing each command's module to configure it, would cost
-    every run, `quiz play`'s start-up included.
+    building all of them would cost every run, `quiz play`'s start-up included.
     """
     parser = _Parser(
         prog="quiz",
@@ -62,14 +52,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     _add_data_dir(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (module_name, help_text) in COMMANDS.items():
+    for name, spec in COMMANDS.items():
         if command in COMMANDS and name != command:
             continue  # the others matter only to `quiz --help` and to a misspelled command
-        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        sub = subparsers.add_parser(name, help=spec.help, description=spec.help)
         # SUPPRESS: `quiz --data-dir X stats` keeps X unless the command gives its own.
         _add_data_dir(sub, default=argparse.SUPPRESS)
         if name == command:
-            _command_module(module_name).configure(sub)
+            spec.configure(sub)
     return parser
 
 
@@ -89,10 +79,6 @@ def _command_named(args: Sequence[str]) -> str | None:
     return None
 
 
-def _command_module(module_name: str):
-    return importlib.import_module(f"quiz.commands.{module_name}")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the quiz command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -103,9 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except SystemExit as done:  # --help and --version exit through argparse
         return int(done.code or 0)
-    command = args.command or "home"
-    module_name = COMMANDS[command][0] if command in COMMANDS else command
+    module_name = COMMANDS[args.command].module if args.command else "home"
     try:
-        return int(_command_module(module_name).run(args) or 0)
+        return int(importlib.import_module(f"quiz.commands.{module_name}").run(args) or 0)
     except KeyboardInterrupt:
         return 130

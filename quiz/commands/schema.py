@@ -6,10 +6,6 @@ import argparse
 import sys
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
-
-
 def run(args: argparse.Namespace) -> int:
     import json
 
