@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 # Each subcommand's arguments are declared in quiz/commands/arguments.py, which imports
-# only argparse, and its `run(args) -> int` lives in quiz/commands/<module>.py. Only the
-# module of the command being run is imported: that keeps `quiz check` from importing the
-# Textual UI, and `quiz play` from importing the rest.
+# only argparse, and its `run(args) -> int` lives in quiz/commands/<module>.py. So the
+# parser knows every command, while only the module of the command being run is imported:
+# `quiz check` never imports the Textual UI, and `quiz play` none of the other commands.
 from quiz.commands.arguments import COMMANDS
 
 
@@ -34,13 +34,11 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object = None) -> No
     )
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser, with `command`'s own arguments; no command's module is imported.
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of the whole command line: the global options and every subcommand.
 
-    With no command (or one misspelled) every command is listed, with its help line, so
-    `quiz --help` shows them all and a wrong name gets the list to choose from. A known
-    command gets its own subparser alone: argparse builds each subparser eagerly, and
-    building all of them would cost every run, `quiz play`'s start-up included.
+    Every subcommand is built, so argparse alone finds the command in argv, past any
+    global option and its value; building them imports no command's module.
     """
     parser = _Parser(
         prog="quiz",
@@ -52,38 +50,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quiz {__version__}")
     _add_data_dir(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, spec in COMMANDS.items():
-        if command in COMMANDS and name != command:
-            continue  # the others matter only to `quiz --help` and to a misspelled command
-        sub = subparsers.add_parser(name, help=spec.help, description=spec.help)
+    for name, command in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=command.help, description=command.help)
         # SUPPRESS: `quiz --data-dir X stats` keeps X unless the command gives its own.
         _add_data_dir(sub, default=argparse.SUPPRESS)
-        if name == command:
-            spec.configure(sub)
+        command.configure(sub)
     return parser
-
-
-def _command_named(args: Sequence[str]) -> str | None:
-    """The subcommand in args: the first word that is not an option or --data-dir's value.
-
-    None when -h or --help comes first: `quiz --help play` is the help for quiz.
-    """
-    words = iter(args)
-    for word in words:
-        if word == "--data-dir":
-            next(words, None)
-        elif word in ("-h", "--help"):
-            return None
-        elif not word.startswith("-"):
-            return word
-    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the quiz command line; returns the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser(_command_named(args_list)).parse_args(args_list)
+        args = build_parser().parse_args(argv)
     except UsageError as error:
         print(error, file=sys.stderr)
         return 2

@@ -2,28 +2,72 @@
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
-from quiz.cli import COMMANDS, _command_named, build_parser, main
+import quiz.cli
+from quiz.cli import build_parser, main
+from quiz.commands.arguments import COMMANDS
+
+# The fewest arguments each command accepts, so --data-dir can be placed around them.
+MINIMAL = {
+    "play": [],
+    "check": ["x.yaml"],
+    "schema": [],
+    "packs": [],
+    "new": ["x.yaml"],
+    "import": ["opentdb", "x.json", "-o", "x.yaml"],
+    "stats": [],
+    "review": [],
+}
 
 
+@pytest.mark.parametrize("name", list(COMMANDS))
 @pytest.mark.parametrize(
-    ("argv", "expected"),
+    ("where", "expected"),
     [
-        (["--data-dir", "top", "stats"], "top"),
-        (["stats", "--data-dir", "sub"], "sub"),
-        (["--data-dir", "top", "stats", "--data-dir", "sub"], "sub"),
-        (["stats"], None),
+        ("before", "top"),
+        ("after the command", "sub"),
+        ("after its arguments", "sub"),
+        ("before and after", "sub"),
+        ("nowhere", None),
     ],
 )
-def test_data_dir_is_kept_wherever_it_is_given(argv: list[str], expected: str | None) -> None:
-    args = build_parser(_command_named(argv)).parse_args(argv)
-    assert args.command == "stats" and args.data_dir == expected
+def test_data_dir_is_kept_wherever_it_is_given(name: str, where: str, expected: str | None) -> None:
+    rest = MINIMAL[name]
+    argv = {
+        "before": ["--data-dir", "top", name, *rest],
+        "after the command": [name, "--data-dir", "sub", *rest],
+        "after its arguments": [name, *rest, "--data-dir", "sub"],
+        "before and after": ["--data-dir", "top", name, *rest, "--data-dir", "sub"],
+        "nowhere": [name, *rest],
+    }[where]
+    args = build_parser().parse_args(argv)
+    assert args.command == name and args.data_dir == expected
 
 
-def test_the_command_is_found_past_top_level_options() -> None:
-    assert _command_named(["--data-dir", "play", "check", "x.yaml"]) == "check"
-    assert _command_named(["--version"]) is None
+@pytest.mark.parametrize("value", ["play", "check", "-", "x=y"])
+def test_a_global_options_value_is_never_taken_for_the_command(value: str) -> None:
+    args = build_parser().parse_args(["--data-dir", value, "stats", "--pack", "p"])
+    assert (args.command, args.data_dir, args.pack) == ("stats", value, "p")
+
+
+def test_a_new_global_option_with_a_value_works_before_any_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = quiz.cli.build_parser
+
+    def with_profile() -> argparse.ArgumentParser:
+        parser = real()
+        parser.add_argument("--profile", metavar="NAME")
+        return parser
+
+    ran: list[argparse.Namespace] = []
+    monkeypatch.setattr(quiz.cli, "build_parser", with_profile)
+    monkeypatch.setattr("quiz.commands.stats.run", lambda args: ran.append(args) or 0)
+    assert main(["--profile", "check", "stats", "--pack", "p"]) == 0
+    assert [(a.command, a.profile, a.pack) for a in ran] == [("stats", "check", "p")]
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["--help", "play"], ["-h", "stats"]])
@@ -44,4 +88,4 @@ def test_a_commands_help_is_its_own(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_misspelled_command_is_told_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plya"]) == 2
     error = capsys.readouterr().err
-    assert "invalid choice: 'plya'" in error and all(f"'{name}'" in error for name in COMMANDS)
+    assert "'plya'" in error and all(f"'{name}'" in error for name in COMMANDS)
