@@ -1,14 +1,23 @@
-"""The command line's own parsing: --data-dir before or after the command, and help."""
+"""The command line's own parsing: global options anywhere, help, usage errors, imports."""
 
 from __future__ import annotations
 
 import argparse
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import quiz.cli
 from quiz.cli import build_parser, main
 from quiz.commands.arguments import COMMANDS
+from quiz.packs.model import Difficulty
+
+REPO = Path(__file__).parent.parent.parent
+MINI = REPO / "tests" / "fixtures" / "good" / "mini.yaml"
 
 # The fewest arguments each command accepts, so --data-dir can be placed around them.
 MINIMAL = {
@@ -21,6 +30,22 @@ MINIMAL = {
     "stats": [],
     "review": [],
 }
+
+# What each command's --help must offer, as the README's command-line reference documents.
+DOCUMENTED = {
+    "play": ["PACK", "--questions", "--category", "--difficulty", "--timer", "--seed"],
+    "check": ["PATH", "--strict", "--sources", "--builtin"],
+    "schema": ["--output"],
+    "packs": ["PATH"],
+    "new": ["PATH", "--title", "--id"],
+    "import": ["opentdb", "FILE", "--output", "--id", "--title"],
+    "stats": ["--pack"],
+    "review": ["PACK"],
+}
+
+
+def test_every_command_is_covered_here() -> None:
+    assert set(COMMANDS) == set(MINIMAL) == set(DOCUMENTED)
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -79,13 +104,109 @@ def test_top_level_help_lists_every_command(
     assert all(f"    {name} " in out for name in COMMANDS)
 
 
-def test_a_commands_help_is_its_own(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["play", "--help"]) == 0
+def _squeezed(text: str) -> str:
+    """Text without whitespace, so help wrapped at any width can be compared."""
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_commands_help_is_its_own(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([name, "--help"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("usage: quiz play ") and "--seed S" in out
+    assert f"quiz {name}" in out.splitlines()[0]
+    words = set(out.translate(str.maketrans("[]{},", "     ")).split())
+    assert set(DOCUMENTED[name] + ["--data-dir"]) <= words
+    squeezed = _squeezed(out)
+    assert not any(_squeezed(c.help) in squeezed for n, c in COMMANDS.items() if n != name)
 
 
 def test_a_misspelled_command_is_told_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plya"]) == 2
     error = capsys.readouterr().err
     assert "'plya'" in error and all(f"'{name}'" in error for name in COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "prog"),
+    [
+        (["--data-dir"], "quiz"),
+        (["plya"], "quiz"),
+        (["play", "--questions", "ten"], "quiz play"),
+        (["check", "--sources"], "quiz check"),
+        (["schema", "-o"], "quiz schema"),
+        (["packs", "--data-dir"], "quiz packs"),
+        (["new"], "quiz new"),
+        (["import", "opentdb"], "quiz import"),
+        (["stats", "--pack"], "quiz stats"),
+        (["review", "--data-dir"], "quiz review"),
+    ],
+)
+def test_usage_errors_are_one_line_naming_the_command(
+    argv: list[str], prog: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{prog}: error: ") and lines[0].endswith(f"(see '{prog} --help')")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from quiz import __version__
+
+    assert main(["--version"]) == 0
+    assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("difficulty", list(Difficulty))
+def test_play_takes_every_difficulty_a_pack_can_give(difficulty: Difficulty) -> None:
+    args = build_parser().parse_args(["play", "--difficulty", difficulty.value])
+    assert args.difficulty == [difficulty.value]
+
+
+def _loaded(code: str, *argv: str) -> list[str]:
+    """The quiz.commands modules, and textual if loaded, after running code with argv."""
+    report = (
+        "\nprint(sorted(m for m in sys.modules if m.startswith('quiz.commands') or m == 'textual'))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("QUIZ_PACKS_PATH", None)
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + code + report, *argv], capture_output=True,
+        text=True, env=env, stdin=subprocess.DEVNULL, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return ast.literal_eval(done.stdout.splitlines()[-1])
+
+
+def test_building_the_parser_imports_no_command_module() -> None:
+    modules = _loaded("import quiz.cli\nquiz.cli.build_parser()")
+    assert modules == ["quiz.commands", "quiz.commands.arguments"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "module"),
+    [
+        (["check", str(MINI)], "check"),
+        (["schema"], "schema"),
+        (["packs"], "packs"),
+        (["stats"], "stats"),
+        (["--help"], None),
+    ],
+)
+def test_a_command_imports_its_own_module_alone_and_no_textual(
+    argv: list[str], module: str | None
+) -> None:
+    modules = _loaded("from quiz.cli import main\nassert main(sys.argv[1:]) == 0", *argv)
+    own = [f"quiz.commands.{module}"] if module else []
+    assert modules == sorted(["quiz.commands", "quiz.commands.arguments", *own])
+
+
+def test_play_imports_no_other_command_module() -> None:
+    code = (
+        "import quiz.ui.app as ui\n"
+        "ui.QuizApp.run = lambda self: None\n"  # stands in for the TUI
+        "from quiz.cli import main\n"
+        "assert main(sys.argv[1:]) == 0"
+    )
+    modules = _loaded(code, "play", str(MINI))
+    assert modules == ["quiz.commands", "quiz.commands.arguments", "quiz.commands.play", "textual"]
