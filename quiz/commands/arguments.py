@@ -9,15 +9,15 @@ from collections.abc import Callable
 # enum) would put the pack model into every run of every command, help included.
 DIFFICULTIES = ("easy", "medium", "hard")
 
+Configure = Callable[[argparse.ArgumentParser], None]
+
 
 class Command:
     """One subcommand: the module that runs it, its help line, and its arguments."""
 
     __slots__ = ("module", "help", "configure")
 
-    def __init__(
-        self, module: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None]
-    ) -> None:
+    def __init__(self, module: str, help_text: str, configure: Configure) -> None:
         self.module = module  # quiz.commands.<module>, imported only to run the command
         self.help = help_text
         self.configure = configure
@@ -27,10 +27,10 @@ class Command:
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, module: str, help_text: str):
+def command(name: str, module: str, help_text: str) -> Callable[[Configure], Configure]:
     """Register the decorated function as the declaration of command `name`'s arguments."""
 
-    def register(configure: Callable[[argparse.ArgumentParser], None]):
+    def register(configure: Configure) -> Configure:
         COMMANDS[name] = Command(module, help_text, configure)
         return configure
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import importlib
 import os
 import subprocess
 import sys
@@ -46,6 +47,12 @@ DOCUMENTED = {
 
 def test_every_command_is_covered_here() -> None:
     assert set(COMMANDS) == set(MINIMAL) == set(DOCUMENTED)
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_every_command_has_a_module_that_runs_it(name: str) -> None:
+    module = importlib.import_module(f"quiz.commands.{COMMANDS[name].module}")
+    assert callable(module.run)
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
