@@ -1,1 +1,1 @@
-"""One module per `quiz` subcommand: `configure(parser)` and `run(args) -> int`."""
+"""One module per `quiz` subcommand with `run(args) -> int`; arguments.py declares arguments."""

@@ -12,16 +12,6 @@ if TYPE_CHECKING:
     from quiz.packs.problems import Problem
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="a pack file, or a folder of *.yaml / *.yml packs")  # fmt: skip
-    parser.add_argument("--strict", action="store_true",
-                        help="also require every question to cite a source")  # fmt: skip
-    parser.add_argument("--sources", metavar="DIR",
-                        help="check each excerpt is verbatim in DIR/<source file>")  # fmt: skip
-    parser.add_argument("--builtin", action="store_true", help="check the built-in packs")
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.packs.discovery import builtin_pack_files, pack_files
 

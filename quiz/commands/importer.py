@@ -8,20 +8,6 @@ from pathlib import Path
 from quiz.commands.output import say
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Turn a saved Open Trivia DB API response (opentdb.com/api.php, default encoding) into "
-        "a pack. Importing the same response again writes the same file, replacing it."
-    )
-    parser.add_argument("kind", choices=["opentdb"], help="what FILE holds: opentdb")
-    parser.add_argument("file", metavar="FILE", help="the saved response (.json)")
-    parser.add_argument("-o", "--output", metavar="PACK", required=True,
-                        help="the pack file to write (*.yaml or *.yml); replaced if it exists")  # fmt: skip
-    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from PACK's name)")
-    parser.add_argument("--title", metavar="T",
-                        help="the pack's title (default: from the questions' category)")  # fmt: skip
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.packs.discovery import is_pack_file
     from quiz.packs.fields import SLUG

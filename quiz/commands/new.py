@@ -8,14 +8,6 @@ from pathlib import Path
 from quiz.commands.output import say
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="the pack file to create (*.yaml or *.yml)")
-    parser.add_argument(
-        "--title", metavar="T", help="the pack's title (default: from the file name)"
-    )
-    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from the file name)")
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.packs.discovery import is_pack_file
     from quiz.packs.fields import SLUG

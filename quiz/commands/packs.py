@@ -15,16 +15,6 @@ if TYPE_CHECKING:
 TITLE_WIDTH = 48
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "List every pack the game can find: the built-in ones, those in <data dir>/packs, "
-        "those in the folders of QUIZ_PACKS_PATH, and PATHs given here. When two packs share "
-        "an id, the later one wins and the earlier one is shown as shadowed."
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="more pack files or folders, searched last")  # fmt: skip
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.catalog import discover

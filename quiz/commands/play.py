@@ -8,43 +8,6 @@ from pathlib import Path
 
 from quiz.commands.output import say
 
-DIFFICULTIES = ("easy", "medium", "hard")
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "packs",
-        nargs="*",
-        metavar="PACK",
-        help="pack files or folders of packs (default: the built-in packs)",
-    )
-    parser.add_argument(
-        "--questions",
-        type=int,
-        metavar="N",
-        help="how many questions (default 10; fewer if the packs hold fewer)",
-    )
-    parser.add_argument(
-        "--category",
-        action="append",
-        default=[],
-        metavar="C",
-        help="only this category (repeat for several)",
-    )
-    parser.add_argument(
-        "--difficulty",
-        action="append",
-        default=[],
-        choices=DIFFICULTIES,
-        metavar="D",
-        help="only easy, medium or hard (repeat for several)",
-    )
-    parser.add_argument(
-        "--timer", type=float, metavar="SECONDS", help="seconds per question (default: untimed)"
-    )
-    parser.add_argument("--seed", type=int, metavar="S",
-                        help="replay the same questions in the same order")  # fmt: skip
-
 
 def run(args: argparse.Namespace) -> int:
     if args.questions is not None and args.questions < 1:

@@ -16,17 +16,6 @@ if TYPE_CHECKING:
 PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Play the questions due for review, most overdue first: a question missed comes back "
-        "in the next game of its pack; one answered right waits longer each time (2, 4, 8, "
-        "then 16 games). "
-        "With nothing due, say when the next question is and exit."
-    )
-    parser.add_argument("pack", nargs="?", metavar="PACK",
-                        help="a pack id (see 'quiz packs') or a pack file (default: every pack)")  # fmt: skip
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.catalog import discover

@@ -7,10 +7,6 @@ import argparse
 from quiz.commands.output import say
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
-
-
 def run(args: argparse.Namespace) -> int:
     import json
 

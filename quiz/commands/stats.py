@@ -19,10 +19,6 @@ EMPTY = "No games played yet. Start one with: quiz"
 PROMPT_WIDTH = 60
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", metavar="ID", help="only this pack (its id)")
-
-
 def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.store import Store, StoreError

@@ -131,7 +131,7 @@ def test_pack_text_cannot_reach_the_terminal_as_escapes(tmp_path: Path, capsys):
 
 
 def test_the_command_module_does_not_import_sqlite_until_run():
-    code = "import sys, quiz.cli; quiz.cli.build_parser(); print('sqlite3' in sys.modules)"
+    code = "import sys, quiz.cli, quiz.commands.stats; print('sqlite3' in sys.modules)"
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )

@@ -1,0 +1,141 @@
+"""Every `quiz` subcommand's name, help line and arguments, declared without importing it."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+# The values of quiz.packs.model.Difficulty, written out: importing the model (dataclasses,
+# enum) would put the pack model into every run of every command, help included.
+DIFFICULTIES = ("easy", "medium", "hard")
+
+Configure = Callable[[argparse.ArgumentParser], None]
+
+
+class Command:
+    """One subcommand: the module that runs it, its help line, and its arguments."""
+
+    __slots__ = ("module", "help", "configure")
+
+    def __init__(self, module: str, help_text: str, configure: Configure) -> None:
+        self.module = module  # quiz.commands.<module>, imported only to run the command
+        self.help = help_text
+        self.configure = configure
+
+
+# Filled by @command below, in the order `quiz --help` lists them.
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, module: str, help_text: str) -> Callable[[Configure], Configure]:
+    """Register the decorated function as the declaration of command `name`'s arguments."""
+
+    def register(configure: Configure) -> Configure:
+        COMMANDS[name] = Command(module, help_text, configure)
+        return configure
+
+    return register
+
+
+@command("play", "play", "start a game at once: built-in packs or PACK files, with filters")
+def play(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "packs",
+        nargs="*",
+        metavar="PACK",
+        help="pack files or folders of packs (default: the built-in packs)",
+    )
+    parser.add_argument(
+        "--questions",
+        type=int,
+        metavar="N",
+        help="how many questions (default 10; fewer if the packs hold fewer)",
+    )
+    parser.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        metavar="C",
+        help="only this category (repeat for several)",
+    )
+    parser.add_argument(
+        "--difficulty",
+        action="append",
+        default=[],
+        choices=DIFFICULTIES,
+        metavar="D",
+        help="only easy, medium or hard (repeat for several)",
+    )
+    parser.add_argument(
+        "--timer", type=float, metavar="SECONDS", help="seconds per question (default: untimed)"
+    )
+    parser.add_argument("--seed", type=int, metavar="S",
+                        help="replay the same questions in the same order")  # fmt: skip
+
+
+@command("check", "check", "validate pack files and report every problem with line:col")
+def check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="a pack file, or a folder of *.yaml / *.yml packs")  # fmt: skip
+    parser.add_argument("--strict", action="store_true",
+                        help="also require every question to cite a source")  # fmt: skip
+    parser.add_argument("--sources", metavar="DIR",
+                        help="check each excerpt is verbatim in DIR/<source file>")  # fmt: skip
+    parser.add_argument("--builtin", action="store_true", help="check the built-in packs")
+
+
+@command("schema", "schema", "print the pack format as JSON Schema (draft-07)")
+def schema(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+
+
+@command("packs", "packs", "list every pack found, where it came from, and any problem")
+def packs(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "List every pack the game can find: the built-in ones, those in <data dir>/packs, "
+        "those in the folders of QUIZ_PACKS_PATH, and PATHs given here. When two packs share "
+        "an id, the later one wins and the earlier one is shown as shadowed."
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="more pack files or folders, searched last")  # fmt: skip
+
+
+@command("new", "new", "write a starter pack to edit, with the schema for editor completion")
+def new(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="the pack file to create (*.yaml or *.yml)")
+    parser.add_argument(
+        "--title", metavar="T", help="the pack's title (default: from the file name)"
+    )
+    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from the file name)")
+
+
+@command("import", "importer", "turn a saved Open Trivia DB response into a pack")
+def importer(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Turn a saved Open Trivia DB API response (opentdb.com/api.php, default encoding) into "
+        "a pack. Importing the same response again writes the same file, replacing it."
+    )
+    parser.add_argument("kind", choices=["opentdb"], help="what FILE holds: opentdb")
+    parser.add_argument("file", metavar="FILE", help="the saved response (.json)")
+    parser.add_argument("-o", "--output", metavar="PACK", required=True,
+                        help="the pack file to write (*.yaml or *.yml); replaced if it exists")  # fmt: skip
+    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from PACK's name)")
+    parser.add_argument("--title", metavar="T",
+                        help="the pack's title (default: from the questions' category)")  # fmt: skip
+
+
+@command("stats", "stats", "games played, best and average scores, accuracy, most-missed questions")
+def stats(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", metavar="ID", help="only this pack (its id)")
+
+
+@command("review", "review", "play the questions due for review (missed ones first), or say when")
+def review(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Play the questions due for review, most overdue first: a question missed comes back "
+        "in the next game of its pack; one answered right waits longer each time (2, 4, 8, "
+        "then 16 games). "
+        "With nothing due, say when the next question is and exit."
+    )
+    parser.add_argument("pack", nargs="?", metavar="PACK",
+                        help="a pack id (see 'quiz packs') or a pack file (default: every pack)")  # fmt: skip
