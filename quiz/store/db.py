@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import tempfile
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quiz.store.migrations import LATEST, NewerSchema, migrate, user_version
+from quiz.store.migrations import LATEST, MIGRATIONS, NewerSchema, migrate, user_version
 
 DB_NAME = "quiz.db"
 BUSY_TIMEOUT = 2.0  # seconds to wait for another copy of quiz to finish writing
@@ -163,9 +164,37 @@ def _check(conn: sqlite3.Connection) -> None:
             raise _Unreadable("it failed its integrity check")
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise _Unreadable("it is not a quiz history file")
+        if version and tables(conn) != expected_tables(version):
+            raise _Unreadable("its tables are not those of a quiz history")
     finally:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
+
+
+def tables(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Each table of the database with its columns, in order (SQLite's own tables aside)."""
+    names = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+        " ORDER BY name"
+    ).fetchall()
+    return {
+        name: tuple(
+            row[0] for row in conn.execute("SELECT name FROM pragma_table_info(?)", (name,))
+        )
+        for (name,) in names
+    }
+
+
+@functools.cache
+def expected_tables(version: int) -> dict[str, tuple[str, ...]]:
+    """The tables and columns our migrations give a history at VERSION."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in MIGRATIONS[:version]:
+            migration(conn)
+        return tables(conn)
+    finally:
+        conn.close()
 
 
 def _newer_message(path: Path, version: int) -> str:

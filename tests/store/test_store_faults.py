@@ -65,6 +65,36 @@ def test_some_other_programs_database_is_not_taken_over(tmp_path: Path):
     conn.close()
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        "CREATE TABLE recipes (name TEXT)",  # a table of someone else's
+        "DROP TABLE settings",  # a table missing
+        "ALTER TABLE answers DROP COLUMN difficulty",  # a column missing
+        "ALTER TABLE games ADD COLUMN colour TEXT",  # a column of someone else's
+    ],
+)
+def test_a_history_whose_tables_are_not_ours_is_moved_aside(
+    tmp_path: Path, play, change: str
+) -> None:
+    store, _ = Store.open(tmp_path)
+    play(store, "p", [("q1", True)])
+    store.close()
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        conn.execute(change)
+    conn.close()
+    store, notices = Store.open(tmp_path)
+    with store:
+        assert store.stats() == []  # a fresh history
+        play(store, "p", [("q1", True)])  # that saves answers
+        assert [stats.overall.total for stats in store.stats()] == [1]
+    assert len(notices) == 1 and "moved it to" in notices[0] and "\n" not in notices[0]
+    [moved] = tmp_path.glob("quiz-unreadable-*.db")
+    with sqlite3.connect(moved) as conn:  # kept as it was, never deleted
+        assert conn.execute("SELECT count(*) FROM answers").fetchone() == (1,)
+    conn.close()
+
+
 def test_a_write_locked_by_another_copy_waits_then_reports(store: Store, tmp_path: Path):
     other = sqlite3.connect(tmp_path / "data" / "quiz.db", isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another copy in the middle of a write
