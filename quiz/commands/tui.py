@@ -30,7 +30,8 @@ def launch(
 
     Textual is imported while the history opens (start `quiz.history.opening` first to
     overlap them). A history that can't be opened is one error line and exit 1, with no
-    UI. The history is closed when the app ends, however it ends.
+    UI. The history is closed when the app ends, however it ends; answers it could not
+    save by then are one error line and exit 1.
     """
     from quiz.store import StoreError
 
@@ -43,12 +44,16 @@ def launch(
         collector.resume()
         say(f"{prog}: error: {error}", err=True)
         return 1
+    unsaved: str | None = None
     try:
         app = create_app(
             packs, history=history, start=start, dealt=dealt, review=review, entries=entries
         )
         app.run()
     finally:
-        history.close()
+        unsaved = history.close()
         collector.resume()  # a no-op once the app has resumed it
+    if unsaved:
+        say(f"{prog}: error: {unsaved}", err=True)
+        return 1
     return int(app.return_code or 0)

@@ -47,7 +47,8 @@ class History(Protocol):
         ...
 
     def answer(self, session: GameSession, record: AnswerRecord) -> None:
-        """One answer was given; it is kept before this returns."""
+        """One answer was given; it is kept before this returns (or waits in memory to be
+        written, when the history can't be written now: say so by raising, once)."""
         ...
 
     def end(self, session: GameSession, summary: Summary) -> GameEnd | None:
@@ -82,7 +83,13 @@ class History(Protocol):
 
     def remember_setup(self, choices: Mapping[str, object]) -> None: ...
 
-    def close(self) -> None: ...
+    def flush(self) -> None:
+        """Write whatever waits in memory, if the history can be written now."""
+        ...
+
+    def close(self) -> str | None:
+        """Write what waits, then close; one line saying what could not be kept, if anything."""
+        ...
 
 
 class NoHistory:
@@ -126,5 +133,8 @@ class NoHistory:
     def remember_setup(self, choices: Mapping[str, object]) -> None:
         pass
 
-    def close(self) -> None:
+    def flush(self) -> None:
         pass
+
+    def close(self) -> str | None:
+        return None

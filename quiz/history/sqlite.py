@@ -5,23 +5,44 @@ several packs under their ids, sorted and joined with "+" ("mini+studio"), so it
 competes only with games of the same mix, and with the packs themselves listed beside
 it. Every answer is kept under its own question's pack id, so accuracy, most-missed
 questions and review boxes stay per pack whatever the mix.
+
+Saving never keeps the player waiting: a write that finds the history locked by another
+program, or the disk full, waits in memory, in order, and is written at the next write
+or flush. A game's score is written only after all its answers are, so a finished game
+never counts answers that were not saved. Whatever is still waiting at close is
+reported in one line.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from quiz.game.history import BestScores, GameEnd
 from quiz.game.kinds import GameKind, Mode
 from quiz.game.session import GameSession
-from quiz.store import LAST_SETUP, THEME, NewGame, Store
+from quiz.store import LAST_SETUP, THEME, NewGame, Store, StoreError
+from quiz.store.db import BUSY_TIMEOUT
 
 if TYPE_CHECKING:
     from quiz.game.verdict import AnswerRecord, Summary
     from quiz.records import DueQuestion, PackStats
+
+
+PLAY_WAIT = 0.05  # seconds a write waits for another program's lock before it waits in memory
+
+
+@dataclass
+class _Write:
+    """A write to make, in order: a game's start, one of its answers, or its end."""
+
+    session: GameSession
+    record: AnswerRecord | None = None
+    summary: Summary | None = None
 
 
 def kept_under(session: GameSession) -> str:
@@ -38,6 +59,10 @@ class SqliteHistory:
         self.store = store
         self._notices = list(notices)
         self._games: WeakKeyDictionary[GameSession, int] = WeakKeyDictionary()
+        self._waiting: deque[_Write] = deque()
+        self._ended: WeakKeyDictionary[GameSession, GameEnd] = WeakKeyDictionary()
+        self._problem: str | None = None  # why writes are waiting, while they are
+        store.wait_at_most(PLAY_WAIT)
 
     @classmethod
     def open(
@@ -56,13 +81,81 @@ class SqliteHistory:
         notices, self._notices = self._notices, []
         return notices
 
-    def close(self) -> None:
+    @property
+    def unsaved(self) -> int:
+        """How many answers are waiting to be written."""
+        return sum(1 for write in self._waiting if write.record is not None)
+
+    def flush(self) -> None:
+        """Write what waits, in order, as far as the history lets us now."""
+        while self._waiting:
+            write = self._waiting[0]
+            try:
+                self._write(write)
+            except StoreError as error:
+                self._problem = str(error)
+                return
+            self._waiting.popleft()
+        self._problem = None
+
+    def close(self) -> str | None:
+        """Write what waits (waiting for a lock as long as opening would), then close; one
+        line saying what could not be saved, if anything."""
+        if self._waiting:
+            self.store.wait_at_most(BUSY_TIMEOUT)
+            self.flush()
+        lost, problem = self.unsaved, self._problem
+        self._waiting.clear()  # told, below; closing again has nothing left to write
         self.store.close()
+        if not lost:
+            return None
+        where = self.store.path or "the history"
+        plural = "answer" if lost == 1 else "answers"
+        return f"{lost} {plural} could not be saved to {where}: {problem}"
 
     # Games
 
     def start(self, session: GameSession) -> None:
         """Keep a new game row for the session."""
+        self._queue(_Write(session))
+
+    def answer(self, session: GameSession, record: AnswerRecord) -> None:
+        """Keep one answer: committed before this returns, or waiting in memory."""
+        self._queue(_Write(session, record=record))
+
+    def end(self, session: GameSession, summary: Summary) -> GameEnd | None:
+        """Finish the game row if every question was answered and every answer saved; a
+        game left early stays unfinished and never counts as a score."""
+        if summary.total < session.total:
+            return None
+        self._queue(_Write(session, summary=summary))
+        return self._ended.get(session)
+
+    def _queue(self, write: _Write) -> None:
+        """Write now, after whatever waits; say once when writes start to wait."""
+        waiting_before = bool(self._waiting)
+        self._waiting.append(write)
+        self.flush()
+        if self._waiting and not waiting_before:
+            raise StoreError(
+                f"{self._problem}; answers are kept and saved when the history can be written"
+            )
+
+    def _write(self, write: _Write) -> None:
+        session = write.session
+        if session not in self._games:
+            self._games[session] = self.store.start_game(self._row(session))
+        game = self._games[session]
+        if write.record is not None:
+            self._save_answer(game, write.record)
+        elif write.summary is not None:
+            summary = write.summary
+            done = self.store.finish_game(game, summary.score, summary.right, summary.total)
+            kind = session.kind
+            new_best = done.new_best and kind.ranked
+            self._ended[session] = GameEnd(kind, done.score, done.previous_best, new_best)
+
+    def _row(self, session: GameSession) -> NewGame:
         kind = session.kind
         options = session.options
         settings = {
@@ -71,18 +164,14 @@ class SqliteHistory:
             "timer": options.timer,
             "seed": session.seed,
         }
-        row = NewGame(
+        return NewGame(
             kept_under(session), session.pack_ids, kind.mode.value, kind.count, kind.timed, settings
         )
-        self._games[session] = self.store.start_game(row)
 
-    def answer(self, session: GameSession, record: AnswerRecord) -> None:
-        """Keep one answer, committed before this returns."""
-        if session not in self._games:
-            self.start(session)  # the start failed earlier; try once more
+    def _save_answer(self, game: int, record: AnswerRecord) -> None:
         question = record.asked.question
         self.store.record_answer(
-            self._games[session],
+            game,
             record.asked.pack.id,
             question.id,
             record.given,
@@ -92,16 +181,6 @@ class SqliteHistory:
             question.category,
             question.difficulty.value,
         )
-
-    def end(self, session: GameSession, summary: Summary) -> GameEnd | None:
-        """Finish the game row if every question was answered; a game left early stays
-        unfinished and never counts as a score."""
-        game = self._games.get(session)
-        if game is None or summary.total < session.total:
-            return None
-        done = self.store.finish_game(game, summary.score, summary.right, summary.total)
-        kind = session.kind
-        return GameEnd(kind, done.score, done.previous_best, done.new_best and kind.ranked)
 
     # Reading
 

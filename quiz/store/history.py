@@ -84,6 +84,12 @@ class Store:
         """False when games are kept in memory only (read-only folder, or in_memory())."""
         return self.path is not None
 
+    def wait_at_most(self, seconds: float) -> None:
+        """How long a write waits for another copy's lock before it gives up (StoreError)."""
+        with self._lock:
+            self._conn.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+            self._timeout = seconds
+
     def close(self) -> None:
         with self._lock:
             self._conn.close()

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # sooner when it does not load (or build) the home, results and help screens first.
 
 Clock = Callable[[], float]
+FLUSH_SECONDS = 3.0  # how often answers waiting for a locked or full history are retried
 
 
 class QuizApp(App[None]):
@@ -99,6 +100,7 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._first_screen_painted)
+        self.set_interval(FLUSH_SECONDS, self._flush_history)
         for notice in self.history.take_notices():
             self.notify(
                 printable(notice), title="History", severity="warning", markup=False, timeout=8
@@ -235,6 +237,9 @@ class QuizApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def _flush_history(self) -> None:
+        attempt(self, self.history.flush, None, doing="save to")
 
     def _theme_changed(self, theme: Theme) -> None:
         attempt(self, lambda: self.history.remember_theme(theme.name), None, doing="save to")

@@ -167,3 +167,22 @@ def test_a_warm_start_loads_only_what_the_first_question_needs() -> None:
     assert [run.returncode for run in runs] == [0, 0], runs[1].stderr
     assert "'yaml'" in runs[0].stdout  # the first start validates the pack
     assert runs[1].stdout.strip() == "[]"  # the second finds it in the cache
+
+
+def test_answers_the_history_could_not_keep_are_one_error_line_and_exit_1(
+    fake_app: list[FakeApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.commands.tui import launch
+    from quiz.game.history import NoHistory
+    from quiz.packs.loader import load_pack
+
+    class Unsaved(NoHistory):
+        def close(self) -> str | None:
+            return "2 answers could not be saved to /data/quiz.db: it is locked\x1b[2J"
+
+    assert launch(Unsaved, [load_pack(MINI)], prog="quiz play") == 1
+    assert fake_app[0].ran
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [
+        "quiz play: error: 2 answers could not be saved to /data/quiz.db: it is locked\\x1b[2J"
+    ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -236,3 +238,121 @@ def test_what_opening_on_a_thread_raised_is_raised_to_the_caller(tmp_path: Path)
     opening = OpeningHistory(tmp_path)
     with pytest.raises(StoreError, match="newer quiz"):
         opening.history()
+
+
+def hold(folder: Path) -> sqlite3.Connection:
+    """Another program in the middle of a long write to the history in FOLDER."""
+    other = sqlite3.connect(folder / "quiz.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+def saved(folder: Path) -> tuple[int, list[tuple]]:
+    """How many answers the history file holds, and its games' (ended?, score)."""
+    with sqlite3.connect(folder / "quiz.db") as conn:
+        answered = conn.execute("SELECT count(*) FROM answers").fetchone()[0]
+        games = conn.execute("SELECT ended_at IS NOT NULL, score FROM games").fetchall()
+    conn.close()
+    return answered, games
+
+
+def answer_next(history: SqliteHistory, game: GameSession) -> None:
+    record = game.answer_text(game.current.question.answer_text)
+    try:
+        history.answer(game, record)
+    finally:
+        if game.number < game.total:
+            game.next()
+
+
+def test_answers_wait_in_memory_while_the_history_is_locked_then_are_saved(
+    history: SqliteHistory, tmp_path: Path
+) -> None:
+    game = session(count=3)
+    history.start(game)
+    answer_next(history, game)
+    other = hold(tmp_path)
+    with pytest.raises(StoreError):  # said once: saving has to wait
+        answer_next(history, game)
+    answer_next(history, game)  # waits too, without saying so again
+    assert history.unsaved == 2 and saved(tmp_path)[0] == 1
+    game.next()
+    assert history.end(game, game.summary()) is None  # no score while answers wait
+    other.execute("ROLLBACK")
+    history.flush()
+    assert history.unsaved == 0
+    assert saved(tmp_path) == (3, [(1, game.score)])  # every answer, then the score
+
+
+def test_a_game_whose_answers_could_not_be_saved_gets_no_score_and_says_how_many(
+    history: SqliteHistory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quiz.history.sqlite.BUSY_TIMEOUT", 0.05)
+    game = session(count=3)
+    history.start(game)
+    answer_next(history, game)
+    other = hold(tmp_path)
+    for _ in range(2):
+        try:
+            answer_next(history, game)
+        except StoreError:
+            pass
+    game.next()
+    history.end(game, game.summary())
+    message = history.close()
+    other.execute("ROLLBACK")
+    other.close()
+    assert message is not None and message.startswith("2 answers could not be saved to ")
+    assert "\n" not in message
+    assert saved(tmp_path) == (1, [(0, None)])  # the answer saved; no score without the rest
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 1 MiB file system of our own (root only; skipped where it can't be mounted)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip("this machine can't mount a small file system to fill")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(folder: Path) -> Path:
+    """Fill the file system FOLDER is on, with one file; returns that file."""
+    filler = folder / "filler"
+    handle = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(handle, b"\0" * 4096):
+            pass
+    except OSError:
+        pass  # full
+    finally:
+        os.close(handle)
+    return filler
+
+
+def test_answers_wait_while_the_disk_is_full_and_are_saved_when_there_is_room(
+    small_disk: Path,
+) -> None:
+    history = SqliteHistory.open(small_disk)
+    game = session(count=3)
+    history.start(game)
+    answer_next(history, game)
+    filler = fill(small_disk)
+    for _ in range(2):
+        try:
+            answer_next(history, game)
+        except StoreError:
+            pass  # said once: saving has to wait
+    assert history.unsaved == 2  # no room for them yet
+    filler.unlink()
+    history.flush()
+    assert history.unsaved == 0
+    assert history.close() is None
+    assert saved(small_disk)[0] == 3

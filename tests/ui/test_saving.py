@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from ui_helpers import answer, make_app, settle
+from ui_helpers import Notices, answer, make_app, settle
 
 from quiz.game.kinds import GameKind, Mode
 from quiz.game.selection import GameOptions
@@ -124,3 +124,25 @@ async def test_a_data_folder_that_cannot_be_written_plays_on_and_says_so_once(
     assert recorder.stats()[0].games == 2  # kept for this run, in memory
     assert blocked.read_text() == "a file where the data folder should be"
     recorder.close()
+
+
+async def test_a_locked_history_never_stops_the_game_and_is_written_once_free(
+    recorder: SqliteHistory, tmp_path: Path
+) -> None:
+    other = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the history throughout the game
+    app = make_app(history=recorder, start=TWO)
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        await settle(pilot)
+        await play_through(pilot, [True, True])
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(notices.messages) == 1  # told once that saving waits, not per answer
+        assert "\n" not in str(app.screen.query_one("#stats").render())  # no best line yet
+        assert recorder.unsaved == 2
+        other.execute("ROLLBACK")
+        app.history.flush()  # as the app does every few seconds
+        assert recorder.unsaved == 0
+    other.close()
+    assert rows(tmp_path, "SELECT count(*) FROM answers") == [(2,)]
+    assert rows(tmp_path, "SELECT ended_at IS NOT NULL, score > 0 FROM games") == [(1, 1)]
