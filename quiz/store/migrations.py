@@ -62,6 +62,9 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+MAX_COUNT = 2**31 - 1  # more questions than any game could ask: a count past it is no count
+
+
 def _v2_kind(settings: Mapping[str, object]) -> str:
     """The kind as version 2 named it: "10q-untimed", "allq-timed", or the mode."""
     mode = settings.get("mode")
@@ -92,12 +95,13 @@ def _to_v3(conn: sqlite3.Connection) -> None:
         count = chosen.get("count")
         kinds.append((
             "play" if mode in (None, "", "play") else str(mode),
-            count if type(count) is int and count > 0 else None,
+            count if type(count) is int and 0 < count <= MAX_COUNT else None,
             int(bool(chosen.get("timer"))),
             game_id,
         ))  # fmt: skip
         # Until now a game of several packs was kept under their ids joined by "+".
-        members += [(game_id, pack) for pack in str(pack_id).split("+")]
+        packs = [pack for pack in str(pack_id).split("+") if pack] or [str(pack_id)]
+        members += [(game_id, pack) for pack in packs]
     conn.executemany("UPDATE games SET mode = ?, question_count = ?, timed = ? WHERE id = ?", kinds)
     conn.executemany("INSERT OR IGNORE INTO game_packs VALUES (?, ?)", members)
 
@@ -105,7 +109,7 @@ def _to_v3(conn: sqlite3.Connection) -> None:
 def _json(text: str) -> dict[str, object]:
     try:
         value = json.loads(text)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # whatever the row holds
         return {}
     return value if isinstance(value, dict) else {}
 

@@ -2,7 +2,8 @@
 
 How "every 2^(k-1) games of that pack" is counted: each box row remembers the game in which
 the question was last answered (`last_game_id`). The games of that pack started after that
-one, plus the game about to start, are the games since; a question in box k is due when
+one (games of several packs with it included), plus the game about to start, are the
+games since; a question in box k is due when
 that number reaches 2^(k-1). Box 1 is due in every game, box 2 every other game, and so
 on up to box 5, every 16 games. Counting started games (finished or not) keeps the rule
 simple and makes a review game itself count; game ids only grow, so the count is the same
@@ -58,7 +59,8 @@ def _schedule(
     its last game id."""
     rows = conn.execute(
         "SELECT b.pack_id, b.question_id, b.box, b.last_game_id,"
-        " (SELECT count(*) FROM games g WHERE g.pack_id = b.pack_id AND g.id > b.last_game_id)"
+        " (SELECT count(*) FROM games g WHERE g.id > b.last_game_id AND (g.pack_id = b.pack_id"
+        "  OR g.id IN (SELECT game_id FROM game_packs p WHERE p.pack_id = b.pack_id)))"
         " FROM review_boxes b WHERE ?1 IS NULL OR b.pack_id = ?1",
         (pack_id,),
     ).fetchall()

@@ -16,7 +16,7 @@ def get_setting(conn: sqlite3.Connection, key: str, default: object = None) -> o
         return default
     try:
         return json.loads(row[0])
-    except ValueError:
+    except (TypeError, ValueError, RecursionError):  # whatever the row holds
         return default
 
 

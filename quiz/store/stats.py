@@ -43,7 +43,9 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
     mixed = len(packs) > 1
     # A pack's games are those it took part in; a mix's, those kept under its id.
     games_of = (
-        "pack_id = ?" if mixed else "id IN (SELECT game_id FROM game_packs WHERE pack_id = ?)"
+        "pack_id = ?1"
+        if mixed
+        else "pack_id = ?1 OR id IN (SELECT game_id FROM game_packs WHERE pack_id = ?1)"
     )
     answers_of = "game_id IN (SELECT id FROM games WHERE pack_id = ?)" if mixed else "pack_id = ?"
     games, unfinished = conn.execute(

@@ -75,6 +75,31 @@ def test_a_v2_history_keeps_kinds_as_columns_and_the_packs_of_each_game(tmp_path
         assert set(by_pack) == {"mini", "mini+studio"}
 
 
+def test_odd_v2_rows_migrate_without_breaking_the_history(tmp_path: Path):
+    path = tmp_path / "quiz.db"
+    build_v1(path)
+    with sqlite3.connect(path, isolation_level=None) as conn:
+        conn.executemany(
+            "INSERT INTO games VALUES (?, ?, ?, '2025-01-04T10:00:00', '2025-01-04T10:01:00', ?)",
+            [(4, "mini", json.dumps({"count": 10**30}), 300),  # no SQLite integer holds it
+             (5, "mini", "[" * 100_000 + "]" * 100_000, 200),  # nested past any parser
+             (6, "+", "{}", 100),  # "+" alone, or at an end: no empty pack ids
+             (7, "a++b", "{}", 100)],
+        )  # fmt: skip
+        migrations.MIGRATIONS[1](conn)
+        conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    store, notices = Store.open(tmp_path)
+    with store:
+        assert notices == []
+        assert bests(store)["mini"]["allq-untimed"] == 300  # a count past belief is all
+        packs = {stats.pack_id: stats.packs for stats in store.stats()}
+        assert packs["a++b"] == ("a", "b") and packs["+"] == ("+",)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM game_packs WHERE pack_id = ''").fetchone() == (0,)
+    conn.close()
+
+
 def columns(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
     tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     return {t: conn.execute(f"PRAGMA table_info({t})").fetchall() for t in sorted(tables)}

@@ -98,3 +98,11 @@ def test_nothing_due_messages():
     )
     assert "after 3 more games" in nothing_due_message(3)
     assert nothing_due_message(0) == "Questions are due for review."
+
+
+def test_games_of_several_packs_count_for_each_pack_they_asked_from(store: Store):
+    game = store.start_game(NewGame("mini", count=1))
+    store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)  # box 2: due every 2 games
+    assert store.due("mini") == []
+    store.start_game(NewGame("mini+studio", packs=("mini", "studio"), count=4))
+    assert [due.question_id for due in store.due("mini")] == ["lens"]

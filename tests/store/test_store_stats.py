@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from game_rows import game_row
 
-from quiz.store import Store
+from quiz.store import NewGame, Store
 
 
 def test_no_games_gives_no_stats(store: Store):
@@ -67,3 +67,13 @@ def test_most_missed_keeps_five(store: Store, play):
     play(store, "p", [(f"q{n}", False) for n in range(8)])
     [p] = store.stats()
     assert len(p.most_missed) == 5
+
+
+def test_a_game_row_without_its_packs_still_counts_for_its_pack(store: Store):
+    game = store.start_game(NewGame("a", count=2))
+    store.finish_game(game, 200, 2, 2)
+    with store._write() as conn:
+        conn.execute("DELETE FROM game_packs")  # as an odd copy of the file might have it
+    [stats] = store.stats()
+    assert (stats.games, stats.best) == (1, 200)
+    assert [(k.games, k.finished) for k in stats.kinds] == [(1, 1)]
