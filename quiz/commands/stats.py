@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from quiz.commands.output import say, say_lines
 from quiz.game.kinds import GameKind
+from quiz.packs.model import Pack, titles_of
 from quiz.packs.printable import printable
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from quiz.packs.model import Pack
-    from quiz.records import Accuracy, PackStats
+    from quiz.records import Accuracy, Missed, PackStats
 
 EMPTY = "No games played yet. Start one with: quiz"
 PROMPT_WIDTH = 60
@@ -32,28 +33,30 @@ def run(args: argparse.Namespace) -> int:
         say(f"quiz stats: {notice}", err=True)
     with store:
         try:
-            report = store.stats(args.pack)
+            report = store.stats(args.pack) if _writable(args.pack) else []
         except StoreError as error:
             say(f"quiz stats: error: {error}", err=True)
             return 1
     if not report:
-        if args.pack:
+        if args.pack:  # never looked up when it can't be written down (a non-UTF-8 name)
             say(f"No games of pack {args.pack} played yet. Start one with: quiz")
         else:
             say(EMPTY)
         return 0
     packs = _known_packs(data_dir(args.data_dir))
-    say_lines("\n\n".join(format_pack(stats, packs.get(stats.pack_id)) for stats in report))
+    say_lines("\n\n".join(format_pack(stats, packs) for stats in report))
     return 0
 
 
-def format_pack(stats: PackStats, pack: Pack | None = None) -> str:
-    """The plain-text block for one pack; PACK (when known) gives its title and prompts.
+def format_pack(stats: PackStats, packs: Mapping[str, Pack]) -> str:
+    """The plain-text block for one pack, or one mix of packs; the PACKS found (by id) give
+    titles and prompts.
 
     Its lines are ours; every piece of pack text or history in them is made printable.
     """
     pack_id = printable(stats.pack_id)
-    title = f"{printable(pack.title)} ({pack_id})" if pack else pack_id
+    titles = titles_of(stats.packs, packs)
+    title = f"{printable(' + '.join(titles))} ({pack_id})" if titles else pack_id
     lines = [title, f"  Games: {stats.games} played, {stats.unfinished} unfinished"]
     if stats.best is not None:
         lines.append(f"  Score: best {stats.best}, average {stats.average:.0f}")
@@ -71,16 +74,22 @@ def format_pack(stats: PackStats, pack: Pack | None = None) -> str:
         lines.append("  By difficulty: " + ", ".join(_labelled(a) for a in stats.by_difficulty))
     if stats.most_missed:
         lines.append("  Most missed:")
-        prompts = {q.id: q.prompt for q in pack.questions} if pack else {}
         for missed in stats.most_missed:
             line = (
                 f"    {printable(missed.question_id)}: missed {missed.misses} of {missed.attempts}"
             )
-            prompt = prompts.get(missed.question_id)
+            prompt = _prompt(missed, packs)
             if prompt:
                 line += f" - {_shorten(printable(prompt))}"
             lines.append(line)
     return "\n".join(lines)
+
+
+def _prompt(missed: Missed, packs: Mapping[str, Pack]) -> str | None:
+    """The missed question's prompt, if its pack is found and still has it."""
+    pack = packs.get(missed.pack_id)
+    questions = pack.questions if pack else ()
+    return next((q.prompt for q in questions if q.id == missed.question_id), None)
 
 
 def _percent(accuracy: Accuracy) -> str:
@@ -93,6 +102,16 @@ def _labelled(accuracy: Accuracy) -> str:
 
 def _shorten(text: str) -> str:
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
+
+
+def _writable(text: str | None) -> bool:
+    """False for text holding a stray surrogate (a non-UTF-8 argument), which no history
+    row can hold."""
+    try:
+        (text or "").encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _known_packs(folder: Path) -> dict[str, Pack]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -128,3 +129,11 @@ def format_number(value: float) -> str:
     if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return repr(value)
+
+
+def titles_of(pack_ids: Sequence[str], packs: Mapping[str, Pack]) -> tuple[str, ...]:
+    """The titles of the packs with these ids, an id standing for a pack not found; () when
+    none is found."""
+    if not any(each in packs for each in pack_ids):
+        return ()
+    return tuple(packs[each].title if each in packs else each for each in pack_ids)

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
+from quiz.packs.loader import load_pack
 from quiz.store import NewGame, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "good" / "mini.yaml"
+STUDIO = ROOT / "tests" / "fixtures" / "ui" / "studio.yaml"
 
 
 @pytest.fixture
@@ -136,3 +138,30 @@ def test_the_command_module_does_not_import_sqlite_until_run():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_game_of_two_packs_is_titled_by_both_with_its_prompts(tmp_path: Path, capsys):
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "mini.yaml").write_bytes(MINI.read_bytes())
+    (tmp_path / "packs" / "studio.yaml").write_bytes(STUDIO.read_bytes())
+    store, _ = Store.open(tmp_path)
+    with store:
+        game = store.start_game(NewGame("mini+studio", packs=("mini", "studio"), count=2))
+        store.record_answer(game, "mini", "lens", "x", False, 0, 1.0)
+        store.record_answer(game, "studio", "camera", "x", True, 100, 1.0)
+        store.finish_game(game, 100, 1, 2)
+    assert main(["stats", "--data-dir", str(tmp_path), "--pack", "mini+studio"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Mini pack + Studio Tour (mini+studio)"
+    lens = load_pack(MINI).questions
+    prompt = next(q.prompt for q in lens if q.id == "lens")
+    assert any(
+        line.startswith("    lens: missed 1 of 1 - ") and prompt[:20] in line for line in lines
+    )
+
+
+def test_a_pack_name_that_is_not_utf8_finds_nothing_and_says_so(tmp_path: Path, capsys):
+    fill(tmp_path)
+    assert main(["stats", "--data-dir", str(tmp_path), "--pack", "mini\udcff"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 1 and "\\udcff" in out and err == ""

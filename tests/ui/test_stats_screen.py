@@ -99,7 +99,7 @@ async def test_packs_no_longer_found_are_listed_by_id(recorder: SqliteHistory) -
     async with app.run_test(size=(80, 40)) as pilot:
         screen = await open_stats(pilot)
         blocks = [str(static.render()).splitlines()[0] for static in screen.query(".pack")]
-        assert blocks == ["gone", "Studio Tour (mini+studio)"]
+        assert blocks == ["gone", "mini + Studio Tour (mini+studio)"]  # a pack not found: its id
         assert "✗ 1 of 1  q1" in shown(screen)
 
 

@@ -76,7 +76,8 @@ def best_line(done: GameEnd) -> Content | None:
     (None when there is no best yet)."""
     kind = done.kind.label
     if done.new_best:
-        since = "" if done.previous_best is None else f", up from {done.previous_best:,}"
+        # A best of 0 was never shown as one (home lists scores above 0), so it is no "from".
+        since = f", up from {done.previous_best:,}" if done.previous_best else ""
         return Content.assemble(
             ("★ New best!", "bold $success"), f" {done.score:,} ({kind}){since}"
         )

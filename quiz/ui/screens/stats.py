@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from quiz.game.kinds import GameKind
-from quiz.packs.model import Pack
+from quiz.packs.model import Pack, titles_of
 from quiz.ui.styles import tcss
 from quiz.ui.text import one_line, plain
 from quiz.ui.widgets.footer import QuizFooter
@@ -30,7 +30,7 @@ LABEL_WIDTH = 15
 
 def title_of(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
     """'Studio Tour (studio)'; a mix of packs as 'A + B (a+b)'; an unknown id as itself."""
-    titles = [packs[part].title for part in stats.packs if part in packs]
+    titles = titles_of(stats.packs, packs)
     if not titles:
         return one_line(stats.pack_id, "bold $accent")
     return Content.assemble(
