@@ -1,5 +1,7 @@
-"""A review game from the saved boxes: the due questions the packs still have, most overdue
-first, or one line saying nothing is due and when something will be."""
+"""A review game from the saved boxes, or one line saying nothing is due and when it will be.
+
+The game asks the due questions the packs still have, most overdue first.
+"""
 
 from __future__ import annotations
 

@@ -72,11 +72,6 @@ class SqliteHistory:
         store, notices = Store.open(directory, timeout=timeout)
         return cls(store, notices)
 
-    @property
-    def saving(self) -> bool:
-        """False when games are kept in memory only."""
-        return self.store.saving
-
     def take_notices(self) -> list[str]:
         notices, self._notices = self._notices, []
         return notices

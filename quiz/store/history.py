@@ -26,7 +26,7 @@ class NewGame:
 
     pack_id: str
     packs: tuple[str, ...] = ()
-    mode: str = "play"
+    mode: str = scores.PLAY
     count: int | None = None  # questions played; None: all the pack had
     timed: bool = False
     settings: Mapping[str, object] = field(default_factory=dict)  # kept as JSON, never read

@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.records import UNCATEGORISED, UNKNOWN, Accuracy, KindStats, Missed, PackStats
+from quiz.store.scores import PLAY
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 # Normal play (not review or retry games) competes for best and average scores.
-_RANKED = "mode = 'play'"
+_RANKED = f"mode = '{PLAY}'"
 
 
 def pack_stats(

@@ -19,7 +19,7 @@ from quiz.game.session import GameSession
 from quiz.packs.model import Pack
 from quiz.packs.printable import printable
 from quiz.ui import messages
-from quiz.ui.history import attempt
+from quiz.ui.attempt import attempt
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.textual_private import give_result_callback
 
@@ -35,10 +35,13 @@ FLUSH_SECONDS = 3.0  # how often answers waiting for a locked or full history ar
 
 
 class QuizApp(App[None]):
-    """The quiz game. Build it with `create_app`; it renders sessions, it does not score.
+    """The quiz game over its packs, a clock (seconds) and a history (default: NoHistory).
 
-    Screens post the messages in quiz.ui.messages; the app acts on them, and it alone
-    writes to the history.
+    With `start`, a game with those options begins at once (as `quiz play` does), with the
+    questions `dealt` if given; with `review`, that review game does (as `quiz review`
+    does). `entries` are every pack file found (quiz.packs.catalog), so home can list
+    invalid ones too. It renders sessions, it does not score: screens post the messages
+    in quiz.ui.messages, the app acts on them, and it alone writes to the history.
     """
 
     CSS_PATH = "app.tcss"
@@ -83,7 +86,7 @@ class QuizApp(App[None]):
         self._first_game = self._first_session()
         if self._first_game is None:
             return Screen(id="backdrop")
-        screen = QuestionScreen(self._first_game)
+        screen = QuestionScreen(self._first_game, self.cursor_blink)
         give_result_callback(screen)  # results will switch_screen away from it
         return screen
 
@@ -146,7 +149,7 @@ class QuizApp(App[None]):
 
     def _play(self, session: GameSession) -> None:
         self._started(session)
-        screen = QuestionScreen(session)
+        screen = QuestionScreen(session, self.cursor_blink)
         if self.screen is self.home_screen or self.screen.id == "backdrop":
             self.push_screen(screen)
         else:
@@ -210,7 +213,7 @@ class QuizApp(App[None]):
 
         nothing: Mapping[str, object] = {}
         last = attempt(self, self.history.last_setup, nothing)
-        self.push_screen(SetupScreen(message.pack, last))
+        self.push_screen(SetupScreen(message.pack, last, self.cursor_blink))
 
     def on_open_stats(self, message: messages.OpenStats) -> None:
         from quiz.ui.screens.stats import StatsScreen
@@ -245,29 +248,6 @@ class QuizApp(App[None]):
         attempt(self, lambda: self.history.remember_theme(theme.name), None, doing="save to")
 
 
-def create_app(
-    packs: Sequence[Pack],
-    *,
-    clock: Clock = time.monotonic,
-    history: History | None = None,
-    start: GameOptions | None = None,
-    dealt: Selection | None = None,
-    review: ReviewPlan | None = None,
-    entries: Sequence[PackEntry] | None = None,
-) -> QuizApp:
-    """Build the app from its packs, a clock (seconds) and a history (default: NoHistory).
 
-    With `start`, a game with those options begins at once (as `quiz play` does), with the
-    questions `dealt` if given; with `review`, that review game does (as `quiz review`
-    does). `entries` are every pack file found (quiz.packs.catalog), so home can list
-    invalid ones too.
-    """
-    return QuizApp(
-        packs,
-        clock=clock,
-        history=history,
-        start=start,
-        dealt=dealt,
-        review=review,
-        entries=entries,
-    )
+# The app's factory: create_app(packs, clock=, history=, start=, dealt=, review=, entries=).
+create_app = QuizApp

@@ -48,7 +48,7 @@ def test_a_pack_file_with_missed_questions_starts_the_review(
     assert [a.question.id for a in plan.selection.asked] == ["director", "months"]
     assert {a.pack.id for a in plan.selection.asked} == {"mini"}
     assert "mini" in [pack.id for pack in app.packs]
-    assert app.kwargs["history"].saving
+    assert app.kwargs["history"].store.saving
 
 
 def test_a_pack_id_is_found_in_the_data_dir(

@@ -107,7 +107,7 @@ async def test_a_data_folder_that_cannot_be_written_plays_on_and_says_so_once(
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the data folder should be")
     recorder = SqliteHistory.open(blocked)
-    assert not recorder.saving
+    assert not recorder.store.saving
     app = make_app(history=recorder, start=TWO)
     messages: list[str] = []
     notify = app.notify

@@ -15,11 +15,11 @@ from textual.widgets import Button, OptionList, Static
 from quiz.game.history import BestScores, History
 from quiz.game.selection import GameOptions
 from quiz.packs.model import Pack
-from quiz.ui.history import attempt
+from quiz.ui.attempt import attempt
 from quiz.ui.messages import OpenSetup, OpenStats, StartGame, StartReview
 from quiz.ui.styles import tcss
 from quiz.ui.widgets.footer import QuizFooter
-from quiz.ui.widgets.pack_list import PackList, Row, pack_of
+from quiz.ui.widgets.pack_list import PackList, Row, pack_of, unplayable
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import PackEntry
@@ -114,13 +114,14 @@ class HomeScreen(Screen):
         row = self.row
         if row is None:
             return
+        entry = unplayable(row)
         pack = pack_of(row)
-        if pack is not None:
-            self.post_message(StartGame([pack], GameOptions()))
-        else:
+        if entry is not None:
             from quiz.ui.screens.problems import ProblemsScreen
 
-            self.app.push_screen(ProblemsScreen(row))  # type: ignore[arg-type]
+            self.app.push_screen(ProblemsScreen(entry))
+        elif pack is not None:
+            self.post_message(StartGame([pack], GameOptions()))
 
     def action_setup(self) -> None:
         """Open the setup screen for the chosen pack."""

@@ -73,13 +73,14 @@ class QuestionScreen(Screen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     AUTO_FOCUS = ""  # show_question focuses the options or the answer box itself
 
-    def __init__(self, session: GameSession) -> None:
+    def __init__(self, session: GameSession, cursor_blink: bool = True) -> None:
         # Born with the classes its first question and the terminal's height give it,
         # so mounting restyles nothing.
         height = self.app.size.height
         tall = [name for low, name in self.VERTICAL_BREAKPOINTS if height >= low][-1]
         super().__init__(classes=f"{_kind_class(session.current.question.type)} {tall}")
         self.session = session
+        self.cursor_blink = cursor_blink  # of the answer box
 
     def compose(self) -> ComposeResult:
         yield Scoreboard(id="scoreboard")
@@ -109,7 +110,7 @@ class QuestionScreen(Screen):
         if kind in OPTION_TYPES:
             return Choices(id="choices", compact=True)
         field = Input(id="answer", placeholder="Your answer")
-        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        field.cursor_blink = self.cursor_blink
         submit, skip = CompactButton("Submit", id="submit"), CompactButton("Skip", id="skip")
         return Horizontal(field, Static(id="unit"), submit, skip, id="typed")
 

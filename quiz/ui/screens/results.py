@@ -120,10 +120,10 @@ class ResultsScreen(Screen):
         yield Static("Enter on a row, or click it twice, to see its source.", id="hint")
         with Horizontal(id="actions"):
             yield Button("Play again (p)", id="play_again", variant="primary",
-                         disabled=self.review)  # fmt: skip
+                         disabled=self.review, action="screen.play_again")  # fmt: skip
             yield Button(f"Retry {len(self.missed)} missed (m)", id="retry",
-                         disabled=not self.missed)  # fmt: skip
-            yield Button("Home (h)", id="home")
+                         disabled=not self.missed, action="screen.retry")  # fmt: skip
+            yield Button("Home (h)", id="home", action="screen.home")
         yield QuizFooter()
 
     def _stats(self) -> Content:
@@ -165,8 +165,3 @@ class ResultsScreen(Screen):
     def _open(self, event: DataTable.RowSelected) -> None:
         record = self.summary.records[event.cursor_row]
         self.app.push_screen(SourceScreen(record, scored=self.summary.scored))
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        getattr(self, f"action_{event.button.id}")()

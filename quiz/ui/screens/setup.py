@@ -57,10 +57,11 @@ class SetupScreen(Screen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, pack: Pack, last: Mapping[str, object]) -> None:
+    def __init__(self, pack: Pack, last: Mapping[str, object], cursor_blink: bool = True) -> None:
         super().__init__()
         self.pack = pack
         self.last = last  # the choices made last time
+        self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
         questions = self.pack.questions
@@ -117,7 +118,7 @@ class SetupScreen(Screen):
             for _ in range(radio_set.pressed_index):
                 radio_set.action_next_button()
         self.query_one("#count", RadioSet).focus()
-        self.query_one("#seed", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.query_one("#seed", Input).cursor_blink = self.cursor_blink
 
     def options(self) -> GameOptions:
         """The options as set on screen."""

@@ -12,9 +12,8 @@ class QuizFooter(Footer):
     """A Footer that makes room for every key when narrow, and skips needless rebuilds.
 
     Textual's Footer recomposes all its key widgets on every bindings signal (focus moves,
-    screen resumes, each answer), several times before the first paint; that was the
-    largest single cost of showing the first question. Here it recomposes only when what
-    it shows would change.
+    screen resumes, each answer), several times before the first paint, which delays the
+    first question. Here it recomposes only when what it shows would change.
     """
 
     _shown: tuple[object, ...] | None = None

@@ -34,6 +34,11 @@ def pack_of(row: Row) -> Pack | None:
     return row.pack if row.playable else None
 
 
+def unplayable(row: Row) -> PackEntry | None:
+    """The pack file a row lists, when it can't be played (invalid or shadowed)."""
+    return None if isinstance(row, Pack) or row.playable else row
+
+
 def best_text(kinds: Mapping[GameKind, int]) -> str:
     """'best 1,250 (10q) · 900 (5q, timed)': the highest scores first, at most three."""
     ranked = sorted(kinds.items(), key=lambda item: (-item[1], item[0].key))[:BESTS_SHOWN]
@@ -74,9 +79,11 @@ def unplayable_entry(entry: PackEntry) -> Content:
 
 def row_content(row: Row, bests: BestScores) -> Content:
     """The list entry for one row."""
+    entry = unplayable(row)
+    if entry is not None:
+        return unplayable_entry(entry)
     pack = pack_of(row)
-    if pack is None:
-        return unplayable_entry(row)  # type: ignore[arg-type]
+    assert pack is not None  # a row is a pack to play or a file that can't be played
     return pack_entry(pack, bests.get(pack.id))
 
 
