@@ -19,35 +19,32 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from quiz.packs.files import MAX_BYTES, FileRefused, read_bounded, read_pack_file
 from quiz.packs.model import Difficulty, Excerpt, Pack, Question, QuestionType, Source
 
 CACHE_FORMAT = 1
-_LARGEST = 16 * 2**20  # the loader refuses larger files; never read them here
 
 
 def load_pack_cached(path: str | os.PathLike[str], cache_dir: Path | None) -> Pack:
     """Load a pack, from the cache when its bytes were validated before (PackError if bad)."""
     name = str(path)
-    try:
-        if cache_dir is None or os.path.getsize(path) > _LARGEST:
-            raise OSError
-        data = Path(path).read_bytes()
-    except OSError:
-        return _load_fresh(name)
+    data = read_pack_file(path)  # the loader's own rule: a FIFO or device is never read
+    if cache_dir is None:
+        return _load_fresh(name, data)
     entry = cache_dir / f"{_key(data)}.json"
     try:
-        return pack_from_json(entry.read_text(encoding="utf-8"), name)
-    except (OSError, ValueError, KeyError, TypeError):
+        return pack_from_json(read_bounded(entry, 4 * MAX_BYTES).decode("utf-8"), name)
+    except (FileRefused, ValueError, KeyError, TypeError):
         pass  # no entry yet, or one we cannot read: validate afresh
     pack = _load_fresh(name, data)
     _write(entry, pack_to_json(pack))
     return pack
 
 
-def _load_fresh(path: str, data: bytes | None = None) -> Pack:
-    from quiz.packs.loader import load_pack, load_pack_bytes
+def _load_fresh(path: str, data: bytes) -> Pack:
+    from quiz.packs.loader import load_pack_bytes
 
-    return load_pack(path) if data is None else load_pack_bytes(data, path)
+    return load_pack_bytes(data, path)
 
 
 def _key(data: bytes) -> str:
