@@ -41,6 +41,8 @@ def read_bounded(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
     name = str(path)
     try:
         handle = os.open(path, _FLAGS)
+    except ValueError:  # a NUL in the name: no file can have it
+        raise FileRefused(name, "its name holds a NUL character", "check the path") from None
     except OSError as error:
         missing = isinstance(error, FileNotFoundError)
         advice = "check the path" if missing else _ADVICE
@@ -51,15 +53,15 @@ def read_bounded(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
             raise FileRefused(name, f"this is {_kind(info.st_mode)}, not a regular file",
                               "give the path of a regular file")  # fmt: skip
         if info.st_size > limit:
-            raise _too_big(name, f"the file is {_size(info.st_size)}, over the", limit)
-        os.set_blocking(handle, True)  # a regular file: reads need no special care
+            raise _too_big(name, f"the file is {_size(info.st_size)}", limit)
+        os.set_blocking(handle, True)  # O_NONBLOCK was for the open; a file reads as usual
         data = _read(handle, limit + 1, info.st_size)
     except OSError as error:
         raise FileRefused(name, _cannot(error), _ADVICE) from None
     finally:
         os.close(handle)
     if len(data) > limit:
-        raise _too_big(name, "the file grew, while being read, past the", limit)
+        raise _too_big(name, "the file grew while being read", limit)
     return data
 
 
@@ -90,7 +92,7 @@ def _read(handle: int, most: int, expected: int) -> bytes:
 
 def _too_big(name: str, what: str, limit: int) -> FileRefused:
     shown = f"{limit / 2**20:g} MiB" if limit >= 2**20 else _size(limit)
-    return FileRefused(name, f"{what} {shown} limit", "split it into smaller files")
+    return FileRefused(name, f"{what}, over the {shown} limit", "split it into smaller files")
 
 
 def _kind(mode: int) -> str:

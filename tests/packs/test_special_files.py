@@ -4,34 +4,18 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from capped import run_capped
 
 from quiz.packs.files import FileRefused, read_bounded
-
-REPO = Path(__file__).parent.parent.parent
-MINI = REPO / "tests" / "fixtures" / "good" / "mini.yaml"
-FILM = REPO / "tests" / "fixtures" / "opentdb" / "film.json"
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and /dev/zero")
 
 
-def _cap_memory() -> None:
-    # Were /dev/zero read to its end, the process would take all the machine's memory.
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
-
-
 def quiz(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-    """Run `python -m quiz` in a subprocess that a hang or a runaway read cannot outlast."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QUIZ_DATA_DIR": str(data)}
-    return subprocess.run(
-        [sys.executable, "-m", "quiz", *args], capture_output=True, text=True, env=env,
-        stdin=subprocess.DEVNULL, timeout=30, preexec_fn=_cap_memory,
-    )  # fmt: skip
+    return run_capped("-m", "quiz", *args, env={"QUIZ_DATA_DIR": str(data)})
 
 
 def special(kind: str, path: Path) -> Path:
@@ -125,11 +109,9 @@ def test_a_fifo_that_passed_a_check_by_name_is_refused_once_opened(
             special("fifo", sources / "doc.txt"),
             ["check", "--sources", str(sources), str(pack)],
         )
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QUIZ_DATA_DIR": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", SWAPPED, str(fifo), *args], capture_output=True, text=True,
-        env=env, stdin=subprocess.DEVNULL, timeout=30,
-    )  # fmt: skip
+    done = run_capped(
+        "-c", SWAPPED, str(fifo), *args, env={"QUIZ_DATA_DIR": str(tmp_path / "data")}
+    )
     assert done.returncode == 1 and done.stderr == ""
     problem, _ = done.stdout.splitlines()
     assert problem.startswith(f"{pack}:") and "not a regular file" in problem
@@ -151,7 +133,7 @@ def test_refusals_name_the_file_and_say_what_to_do(tmp_path: Path) -> None:
     big.write_bytes(b"x" * 2048)
     assert read_bounded(big, 2048) == b"x" * 2048
     for path, limit, missing in [(tmp_path / "gone", 10, True), (tmp_path, 10, False),
-                                 (big, 2047, False)]:  # fmt: skip
+                                 (big, 2047, False), (f"{big}\0", 10, False)]:  # fmt: skip
         with pytest.raises(FileRefused) as refused:
             read_bounded(path, limit)
         assert refused.value.missing is missing
