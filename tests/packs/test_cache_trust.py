@@ -127,10 +127,16 @@ def test_an_entry_written_by_another_quiz_version_is_rebuilt(
     pack_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cache, "__version__", "0.0.1")
-    monkeypatch.setattr(cache, "pack_to_data", lambda pack: {"not": "a pack"})
     load_pack_cached(pack_file, tmp_path / "cache")
     monkeypatch.undo()
-    assert load_pack_cached(pack_file, tmp_path / "cache") == load_pack(pack_file)
+    parsed: list[str] = []
+    fresh = cache._load_fresh
+    monkeypatch.setattr(
+        cache, "_load_fresh", lambda path, data: parsed.append(path) or fresh(path, data)
+    )
+    for _ in range(2):  # rebuilt for this version, then used
+        assert load_pack_cached(pack_file, tmp_path / "cache") == load_pack(pack_file)
+    assert parsed == [str(pack_file)]
 
 
 def test_one_entry_per_pack_file_however_often_it_changes(pack_file: Path, tmp_path: Path) -> None:
