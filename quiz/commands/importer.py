@@ -11,6 +11,7 @@ from quiz.commands.output import say
 def run(args: argparse.Namespace) -> int:
     from quiz.packs.discovery import is_pack_file
     from quiz.packs.fields import SLUG
+    from quiz.packs.files import FileRefused, read_bounded
     from quiz.packs.opentdb import OpenTDBError
     from quiz.packs.opentdb_pack import import_opentdb
     from quiz.packs.slugs import slugify
@@ -26,11 +27,11 @@ def run(args: argparse.Namespace) -> int:
     if args.title is not None and not args.title.strip():
         return _usage("--title must not be empty")
     try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        return _usage(f"no such file: {args.file}")
-    except OSError as error:
-        say(f"quiz import: error: cannot read {args.file} ({error.strerror or error})", err=True)
+        data = read_bounded(source)
+    except FileRefused as error:
+        if error.missing:
+            return _usage(f"no such file: {args.file}")
+        say(f"quiz import: error: {error}", err=True)
         return 1
     try:
         result = import_opentdb(data, args.file, pack_id, args.title)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import stat
 
 from quiz.packs.fields import Fields, describe, places
+from quiz.packs.files import MAX_BYTES, read_pack_file
 from quiz.packs.model import Pack, Question, Source
 from quiz.packs.problems import PackError, Problem
 from quiz.packs.questions import QuestionReader
 from quiz.packs.yamltree import Node, TreeError, compose
-
-MAX_BYTES = 16 * 1024 * 1024
 
 PACK_KEYS = (
     "format",
@@ -29,24 +27,7 @@ SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
 
 def load_pack(path: str | os.PathLike[str]) -> Pack:
     """Load and validate the pack file at path; raise PackError listing every problem."""
-    name = str(path)
-
-    def refuse(message: str) -> PackError:
-        return PackError([Problem(name, 1, 1, message)])
-
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise refuse("this is not a regular file; give the path of a .yaml pack file")
-        with open(path, "rb") as file:
-            data = file.read(MAX_BYTES + 1)  # never more: the size on disk may not be true
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise refuse(f"cannot read the file ({reason}); check the path") from None
-    if len(data) > MAX_BYTES:
-        size = os.path.getsize(path) / 2**20
-        raise refuse(f"the file is {size:.1f} MiB, over the 16 MiB limit for a pack; "
-                     "split it into smaller packs")  # fmt: skip
-    return load_pack_bytes(data, name)
+    return load_pack_bytes(read_pack_file(path), str(path))
 
 
 def load_pack_bytes(data: bytes, path: str = "<pack>") -> Pack:

@@ -6,9 +6,9 @@ import html
 import json
 from dataclasses import dataclass
 
+from quiz.packs.files import MAX_BYTES
 from quiz.packs.printable import CONTROL
 
-MAX_BYTES = 16 * 1024 * 1024
 MAX_DISTRACTORS = 8
 TYPES = {"multiple": "choice", "boolean": "true-false"}
 DIFFICULTIES = ("easy", "medium", "hard")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import stat
 import unicodedata
 from pathlib import Path
 
+from quiz.packs.files import FileRefused, read_bounded
 from quiz.packs.model import Pack
 from quiz.packs.problems import Problem
 
@@ -43,20 +43,6 @@ def missing_fragment(excerpt: str, document: str) -> str | None:
     return None
 
 
-MAX_DOCUMENT_BYTES = 16 * 2**20
-
-
-def _read_document(path: Path) -> str:
-    """A source document's text: a regular UTF-8 file of at most 16 MiB (OSError if not)."""
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise OSError(f"{path.name} is not a regular file")
-    with path.open("rb") as file:
-        data = file.read(MAX_DOCUMENT_BYTES + 1)
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise OSError(f"{path.name} is over 16 MiB")
-    return data.decode("utf-8")
-
-
 def check_excerpts(pack: Pack, sources_dir: Path) -> list[Problem]:
     """Problems with the pack's excerpts against the documents its sources name."""
     path = pack.path or "<pack>"
@@ -66,14 +52,15 @@ def check_excerpts(pack: Pack, sources_dir: Path) -> list[Problem]:
         if not source.file:
             continue
         try:
-            documents[source.id] = _read_document(sources_dir / source.file)
-        except FileNotFoundError:
-            problems.append(Problem(path, source.line, source.column, f"source '{source.id}' names file "
-                                    f"'{source.file}', which is not in {sources_dir}; fix the "
-                                    "name or add the file"))  # fmt: skip
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(path, source.line, source.column, f"cannot read '{source.file}' for "
-                                    f"source '{source.id}' ({error}); it must be UTF-8 text"))  # fmt: skip
+            documents[source.id] = read_bounded(sources_dir / source.file).decode("utf-8")
+            continue
+        except FileRefused as error:
+            why = (f"is not in {sources_dir}; fix the name or add the file" if error.missing
+                   else f"cannot be read: {error.reason}")  # fmt: skip
+        except UnicodeDecodeError:
+            why = "is not UTF-8 text; save it as UTF-8"
+        message = f"source '{source.id}' names file '{source.file}', which {why}"
+        problems.append(Problem(path, source.line, source.column, message))
     for question in pack.questions:
         excerpt = question.source
         if excerpt is None or excerpt.ref not in documents:

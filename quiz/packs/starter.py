@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from string import Template
 
+from quiz.packs.files import FileRefused, read_bounded
 from quiz.packs.schema import SCHEMA_ID, pack_schema
 from quiz.packs.slugs import slugify
 from quiz.packs.yamlout import quote
@@ -162,9 +163,9 @@ def write_schema(schema_path: Path) -> SchemaStatus:
     status = SchemaStatus.WRITTEN
     if schema_path.exists():
         try:
-            current = schema_path.read_text(encoding="utf-8")
+            current = read_bounded(schema_path).decode("utf-8")
             ours = json.loads(current).get("$id") == SCHEMA_ID
-        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        except (FileRefused, UnicodeDecodeError, ValueError, AttributeError):
             return SchemaStatus.FOREIGN
         if current == wanted:
             return SchemaStatus.KEPT
