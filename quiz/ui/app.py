@@ -248,6 +248,5 @@ class QuizApp(App[None]):
         attempt(self, lambda: self.history.remember_theme(theme.name), None, doing="save to")
 
 
-
 # The app's factory: create_app(packs, clock=, history=, start=, dealt=, review=, entries=).
 create_app = QuizApp
