@@ -88,7 +88,7 @@ def test_import_writes_a_pack_that_checks_and_reimports_identically(tmp_path: Pa
     assert main([*args, "--title", "Film night"]) == 0
     assert "6 questions" in capsys.readouterr().out
     first = output.read_bytes()
-    assert main([*args, "--title", "Film night"]) == 0
+    assert main([*args, "--title", "Film night", "--force"]) == 0
     assert output.read_bytes() == first
     pack = load_pack(output)
     assert (pack.id, pack.title, len(pack.questions)) == ("film", "Film night", 6)
