@@ -12,8 +12,14 @@ from quiz.commands.output import say
 def run(args: argparse.Namespace) -> int:
     if args.questions is not None and args.questions < 1:
         return _fail(f"--questions must be at least 1, not {args.questions}", 2)
-    if args.timer is not None and not (math.isfinite(args.timer) and args.timer > 0):
-        return _fail(f"--timer must be a positive number of seconds, not {args.timer:g}", 2)
+    from quiz.game.selection import MIN_TIMER
+
+    if args.timer is not None and not (math.isfinite(args.timer) and args.timer >= MIN_TIMER):
+        return _fail(
+            f"--timer must be a positive number of seconds (at least {MIN_TIMER:g}), "
+            f"not {args.timer:g}",
+            2,
+        )
 
     from quiz.datadir import data_dir
     from quiz.packs.cache import load_pack_cached

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from quiz.packs.model import Pack, Question, QuestionType
 
+# The shortest time per question a game allows: below it a question is over before it
+# can be read, and the input grace period (keys that bounce) would swallow most of it.
+MIN_TIMER = 1.0
+
 
 class NoQuestions(ValueError):
     """No question matches the game's filters (the message is one line for people)."""
@@ -20,14 +24,14 @@ class GameOptions:
     count: int | None = 10  # None = all matching questions
     categories: tuple[str, ...] = ()  # empty = any; compared case-insensitively
     difficulties: tuple[str, ...] = ()  # empty = any
-    timer: float | None = None  # seconds per question; None = untimed
+    timer: float | None = None  # seconds per question, MIN_TIMER or more; None = untimed
     seed: int | None = None  # None = a fresh one for every deal
 
     def __post_init__(self) -> None:
         if self.count is not None and self.count < 1:
             raise ValueError(f"count must be at least 1, not {self.count}")
-        if self.timer is not None and not self.timer > 0:
-            raise ValueError(f"timer must be a positive number of seconds, not {self.timer}")
+        if self.timer is not None and not self.timer >= MIN_TIMER:
+            raise ValueError(f"timer must be at least {MIN_TIMER:g} second, not {self.timer}")
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,8 @@ def probe(*args: str) -> subprocess.CompletedProcess[str]:
         (["--questions", "0", str(MINI)], 2, "--questions must be at least 1, not 0"),
         (["--timer", "0", str(MINI)], 2, "--timer must be a positive number of seconds"),
         (["--timer", "inf", str(MINI)], 2, "--timer must be a positive number of seconds"),
+        (["--timer", "0.5", str(MINI)], 2, "--timer must be a positive number of seconds"),
+        (["--timer", "1e-300", str(MINI)], 2, "--timer must be a positive number of seconds"),
         (["--difficulty", "extreme", str(MINI)], 2, "invalid choice: 'extreme'"),
         (["--questions", "ten", str(MINI)], 2, "invalid int value: 'ten'"),
         (["--category", "nope", str(MINI)], 1, "no questions match category 'nope'"),

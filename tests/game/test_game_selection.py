@@ -146,7 +146,9 @@ def test_a_selection_is_frozen_and_never_empty() -> None:
         Selection((), 1)
 
 
-@pytest.mark.parametrize("bad", [{"count": 0}, {"count": -1}, {"timer": 0}, {"timer": -5.0}])
+@pytest.mark.parametrize(
+    "bad", [{"count": 0}, {"count": -1}, {"timer": 0}, {"timer": -5.0}, {"timer": 0.999}]
+)
 def test_options_reject_impossible_values(bad: dict) -> None:
     with pytest.raises(ValueError):
         GameOptions(**bad)
