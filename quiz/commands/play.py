@@ -85,7 +85,24 @@ def pack_paths(names: list[str]) -> list[Path] | None:
         else:
             _fail(f"no such pack file: {name}; check the path", 1)
             return None
-    return files
+    return _each_file_once(files)
+
+
+def _each_file_once(files: list[Path]) -> list[Path]:
+    """The files in order, without a second mention of one file: `quiz play P P`, a
+    folder and a pack in it, or a link to a pack all name one pack, to be played once."""
+    seen: set[object] = set()
+    once = []
+    for file in files:
+        try:
+            status = file.stat()
+            identity: object = (status.st_dev, status.st_ino)
+        except OSError:
+            identity = file.resolve()
+        if identity not in seen:
+            seen.add(identity)
+            once.append(file)
+    return once
 
 
 def _fail(message: str, code: int) -> int:
