@@ -110,6 +110,7 @@ def test_import_reports_skipped_entries_and_still_writes(tmp_path: Path, capsys)
         ("bad-entries.json", "entry 2"),
         ("rate-limited.json", "response_code is 5"),
         ("truncated.json", "truncated.json:3:1: not valid JSON"),
+        ("url3986.json", "URL-encoded"),
     ],
 )
 def test_import_of_bad_input_exits_1_and_writes_nothing(
