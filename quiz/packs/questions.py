@@ -10,7 +10,10 @@ from quiz.packs.yamltree import Node
 
 MAX_DISTRACTORS = 8
 # What normalise (quiz.packs.answers) sets aside, as messages say it.
-IGNORED = "case, accents, punctuation and a leading the/a/an, and reads & as 'and'"
+IGNORED = (
+    "case, accents, punctuation, invisible characters and a leading the/a/an, reads & as "
+    "'and', and reads Cyrillic and Greek letters drawn like Latin ones as those letters"
+)
 QUESTION_KEYS = (
     "id",
     "type",
