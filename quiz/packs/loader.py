@@ -123,7 +123,7 @@ class _PackReader:
         license_ = fields.text("license")
         language = fields.text("language") or "en"
         sources = self._sources(fields)
-        questions = self._questions(fields, {source.id for source in sources})
+        questions = self._questions(fields, frozenset(source.id for source in sources))
         if self.problems:
             raise PackError(self.problems)
         return Pack(
@@ -204,7 +204,7 @@ class _PackReader:
         else:
             seen[value] = node
 
-    def _questions(self, fields: Fields, source_ids: set[str]) -> list[Question]:
+    def _questions(self, fields: Fields, source_ids: frozenset[str]) -> list[Question]:
         if "questions" not in fields.values:
             fields.missing("questions")
             return []
