@@ -142,6 +142,8 @@ class _PackReader:
         node = fields.values.get("format")
         if node is None:
             fields.missing("format")
+        elif node.is_null:
+            self.report(fields.keys["format"], "'format' is empty; write format: 1")
         elif not (node.kind == "scalar" and node.plain and node.value.strip() == "1"):
             shown = repr(node.value) if node.kind == "scalar" else describe(node)
             self.report(node, f"'format' must be 1 (this program reads format 1), not {shown}")
@@ -210,7 +212,9 @@ class _PackReader:
             return []
         questions_node = fields.values["questions"]
         nodes = self._list(fields, "questions")
-        if questions_node.is_null or (questions_node.kind == "sequence" and not nodes):
+        if questions_node.is_null:  # `questions:` alone: at the key, where it was written
+            self.report(fields.keys["questions"], "'questions' is empty; add at least one question")
+        elif questions_node.kind == "sequence" and not nodes:
             self.report(questions_node, "'questions' is empty; add at least one question")
         questions: list[Question] = []
         seen: dict[str, Node] = {}

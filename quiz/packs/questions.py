@@ -137,6 +137,12 @@ class QuestionReader:
 
     def _distractors(self, answer: str | bool | float | None) -> tuple[str, ...]:
         items = self.fields.text_list("distractors")
+        if items is None and "distractors" in self.fields.keys:  # `distractors:` alone
+            self._report(
+                self.fields.keys["distractors"],
+                '\'distractors\' is empty; give 1 to 8 wrong options, like ["one", "two"]',
+            )
+            return ()
         if items is None:
             self._report(
                 self.node,

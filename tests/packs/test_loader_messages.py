@@ -46,3 +46,70 @@ def test_a_small_pack_lists_every_source() -> None:
     (problem,) = problems(pack_citing("nope", ["alpha", "beta"]))
     assert "alpha" in problem.message and "beta" in problem.message
     assert "more" not in problem.message
+
+
+QUESTION = {
+    "id": "id: q",
+    "prompt": "prompt: P",
+    "answer": "answer: A",
+    "distractors": "distractors: [B]",
+}
+
+
+def question_with(key: str, written: str) -> str:
+    """A pack whose one question has `written` in place of its `key` line (line 6)."""
+    lines = [written if name == key else line for name, line in QUESTION.items()]
+    body = "\n    ".join(lines)
+    return f"format: 1\nid: p\ntitle: T\nquestions:\n  - source: null\n    {body}\n"
+
+
+@pytest.mark.parametrize(
+    ("key", "written"),
+    [
+        ("prompt", "prompt:"),
+        ("prompt", "prompt: ~"),
+        ("answer", "answer: NULL"),
+        ("answer", "answer: ~"),
+        ("answer", "answer: null"),
+        ("answer", "answer:"),
+        ("id", "id:"),
+        ("distractors", "distractors:"),
+    ],
+)
+def test_a_required_key_with_no_value_is_empty_at_its_own_place(key: str, written: str) -> None:
+    line = 6 + list(QUESTION).index(key)
+    (problem,) = problems(question_with(key, written))
+    assert (problem.line, problem.column) == (line, 5)
+    assert f"'{key}' is empty" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "key"),
+    [
+        ("format:\nid: p\ntitle: T\nquestions: [{id: q, prompt: P, answer: A, distractors: [B]}]\n",
+         1, 1, "format"),
+        ("format: 1\nid: p\ntitle:\nquestions: [{id: q, prompt: P, answer: A, distractors: [B]}]\n",
+         3, 1, "title"),
+        ("format: 1\nid: p\ntitle: T\nquestions:\n", 4, 1, "questions"),
+        ("format: 1\nid: p\ntitle: T\nsources:\n  - id: s\n    title: ~\n"
+         "questions: [{id: q, prompt: P, answer: A, distractors: [B]}]\n", 6, 5, "title"),
+        ("format: 1\nid: p\ntitle: T\nsources: [{id: s, title: S}]\nquestions:\n"
+         "  - {id: q, prompt: P, answer: A, distractors: [B]}\n"
+         "  - id: r\n    prompt: P\n    answer: A\n    distractors: [B]\n"
+         "    source:\n      ref: s\n      excerpt:\n", 13, 7, "excerpt"),
+    ],
+)  # fmt: skip
+def test_pack_and_source_keys_with_no_value_are_empty_at_their_own_place(
+    text: str, line: int, column: int, key: str
+) -> None:
+    (problem,) = problems(text)
+    assert (problem.line, problem.column) == (line, column)
+    assert f"'{key}' is empty" in problem.message
+
+
+def test_an_optional_key_with_no_value_counts_as_not_given() -> None:
+    pack = load_pack_bytes(
+        b"format: 1\nid: p\ntitle: T\ndescription:\nquestions:\n"
+        b"  - {id: q, prompt: P, answer: A, distractors: [B], category: ~}\n"
+    )
+    assert pack.description is None and pack.questions[0].category is None
