@@ -33,10 +33,11 @@ def default_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ],
 )
 def test_an_empty_data_dir_is_a_usage_error_not_the_default_folder(
-    argv: list[str], default_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    argv: list[str], default_folder: Path, monkeypatch: pytest.MonkeyPatch, capsys, fake_app
 ) -> None:
     monkeypatch.delenv("QUIZ_DATA_DIR")
     assert main(argv) == 2
+    assert fake_app == []  # no game or home screen started
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--data-dir" in err and "Traceback" not in err
     assert not default_folder.exists()
