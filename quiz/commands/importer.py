@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.opentdb import OpenTDBError
     from quiz.packs.opentdb_pack import import_opentdb
     from quiz.packs.slugs import slugify
-    from quiz.packs.writing import what_to_do, write_atomically
+    from quiz.packs.writing import make_folders, remove_folders, what_to_do, write_atomically
 
     source, output = Path(args.file).expanduser(), Path(args.output).expanduser()
     if not is_pack_file(output):
@@ -47,12 +47,15 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for note in result.notes:
         say(note, err=True)
+    made: list[Path] = []
     try:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        made = make_folders(output.parent)
         write_atomically(output, result.text.encode("utf-8"), overwrite=args.force)
     except FileExistsError:  # made while we read the response: still never replaced
+        remove_folders(made)
         return _exists(args.output)
     except OSError as error:
+        remove_folders(made)  # nothing behind, not even the folders made for the pack
         say(f"quiz import: error: cannot write {args.output} ({error.strerror or error}); "
             f"{what_to_do(error)}", err=True)  # fmt: skip
         return 1

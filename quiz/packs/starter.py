@@ -13,7 +13,7 @@ from quiz.packs.loader import load_pack_bytes
 from quiz.packs.printable import printable
 from quiz.packs.schema import SCHEMA_ID, pack_schema
 from quiz.packs.slugs import slugify
-from quiz.packs.writing import write_atomically
+from quiz.packs.writing import make_folders, remove_folders, write_atomically
 from quiz.packs.yamlout import quote
 
 SCHEMA_FILE = "quiz-pack.schema.json"
@@ -160,13 +160,18 @@ def write_starter(path: Path, pack_id: str, title: str) -> NewPack:
     """
     data = starter_text(pack_id, title, path.name).encode("utf-8")
     load_pack_bytes(data, str(path))  # what we write must pass `quiz check`
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, data, overwrite=False)
+    made = make_folders(path.parent)
+    try:
+        write_atomically(path, data, overwrite=False)
+    except BaseException:
+        remove_folders(made)
+        raise
     schema_path = path.parent / SCHEMA_FILE
     try:
         status = write_schema(schema_path)
     except BaseException:
         path.unlink(missing_ok=True)  # we made it a moment ago; half the job is not done
+        remove_folders(made)
         raise
     return NewPack(path, schema_path, status)
 

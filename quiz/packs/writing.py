@@ -6,7 +6,7 @@ import errno
 import os
 from pathlib import Path
 
-__all__ = ["what_to_do", "write_atomically"]
+__all__ = ["make_folders", "remove_folders", "what_to_do", "write_atomically"]
 
 # os.link fails with these where the file system has no hard links (FAT, some network
 # and FUSE mounts); there the no-overwrite rename falls back to check-then-rename.
@@ -20,11 +20,45 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, overwrite: bo
     file system), are flushed to disk with fsync, then the file takes `path`'s name. With
     overwrite=False an existing file, even one created while we were writing, is never
     replaced: FileExistsError. With overwrite=True only a regular file is replaced (a
-    symlink's target, keeping the link); anything else is an OSError. Any failure (a full disk, a read-only folder, an
-    interrupt) removes the temporary file and leaves `path` as it was, so there is never
-    a half-written or empty file. The parent folder must exist.
+    symlink's target, keeping the link); anything else is an OSError. Any failure (a
+    full disk, a read-only folder, an interrupt) removes the temporary file and leaves
+    `path` as it was, so there is never a half-written or empty file. The parent folder
+    must exist (see make_folders).
     """
-    target = Path(path)
+    _write(Path(path), data, overwrite)
+
+
+def make_folders(folder: Path) -> list[Path]:
+    """Make folder and its missing parents; returns those made, for remove_folders to
+    take away again if what was to go in them fails. On failure none are left."""
+    missing = []
+    while not os.path.lexists(folder) and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    made: list[Path] = []
+    try:
+        for each in reversed(missing):
+            try:
+                each.mkdir()
+            except FileExistsError:
+                continue  # made meanwhile by someone else: theirs, not ours to remove
+            made.append(each)
+    except BaseException:
+        remove_folders(made)
+        raise
+    return made
+
+
+def remove_folders(made: list[Path]) -> None:
+    """Remove the folders make_folders made, innermost first, while they are empty."""
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # something was put there meanwhile: keep it, and what holds it
+
+
+def _write(target: Path, data: bytes, overwrite: bool) -> None:
     if not overwrite and os.path.lexists(target):
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
     if overwrite and os.path.lexists(target):

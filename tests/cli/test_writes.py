@@ -161,6 +161,21 @@ def test_a_write_failing_mid_file_leaves_nothing(
     assert names(tmp_path) == set()
 
 
+@pytest.mark.parametrize("command", [new, importer], ids=lambda c: c.__name__)
+def test_folders_made_for_a_pack_that_could_not_be_written_are_removed(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, command
+) -> None:
+    (tmp_path / "kept").mkdir()
+
+    def no_space(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", no_space)
+    assert main(command(tmp_path / "kept" / "new" / "deeper")) == 1
+    one_error_line(capsys, "cannot write")
+    assert names(tmp_path) == {"kept"} and names(tmp_path / "kept") == set()
+
+
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.__name__)
 def test_a_full_disk_leaves_nothing(tmp_path: Path, capsys, command) -> None:
     with small_disk(tmp_path / "disk") as disk:

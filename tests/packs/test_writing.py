@@ -11,7 +11,7 @@ import pytest
 from small_disk import PAGE, fill, read_only, small_disk
 
 from quiz.packs import writing
-from quiz.packs.writing import write_atomically
+from quiz.packs.writing import make_folders, remove_folders, write_atomically
 
 DATA = b"format: 1\n" * 2000  # 20 KB: more than one write call may take
 
@@ -184,3 +184,14 @@ def test_advice_for_a_failed_write_fits_the_cause() -> None:
         writing.what_to_do(OSError(code, "x")) for code in (errno.ENOSPC, errno.EROFS, errno.EACCES)
     )
     assert "space" in full and "read-only" in read_only_disk and "writable" in denied
+
+
+def test_folders_made_are_removed_again_but_never_one_that_holds_something(
+    tmp_path: Path,
+) -> None:
+    made = make_folders(tmp_path / "a" / "b" / "c")
+    assert made == [tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"]
+    assert make_folders(tmp_path / "a" / "b") == []  # there already: nothing made
+    (tmp_path / "a" / "note.txt").write_text("someone else's")
+    remove_folders(made)
+    assert names(tmp_path) == {"a"} and names(tmp_path / "a") == {"note.txt"}
