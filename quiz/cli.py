@@ -24,10 +24,19 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: error: {message} (see '{self.prog} --help')")
 
 
+def _folder(value: str) -> str:
+    """--data-dir's value. An empty one is refused: it would quietly mean the default
+    folder, the real history, which is what a script passing "$UNSET_VAR" least wants."""
+    if not value:
+        raise argparse.ArgumentTypeError("needs a folder, not an empty value")
+    return value
+
+
 def _add_data_dir(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=_folder,
         default=default,
         help="where history and settings are kept (default: QUIZ_DATA_DIR or the user data dir)",
     )

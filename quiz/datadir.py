@@ -9,8 +9,14 @@ ENV_VAR = "QUIZ_DATA_DIR"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The data folder to use (not created here): the override, the env var, or the default."""
-    if override:
+    """The data folder to use (not created here): the override, the env var, or the default.
+
+    An empty override is a ValueError (the CLI refuses `--data-dir ""` as a usage error).
+    QUIZ_DATA_DIR set to an empty value counts as unset, as XDG_DATA_HOME does.
+    """
+    if override is not None:
+        if not os.fspath(override):
+            raise ValueError("the data folder must not be empty")
         return Path(override).expanduser()
     from_env = os.environ.get(ENV_VAR)
     if from_env:

@@ -86,7 +86,11 @@ def check(parser: argparse.ArgumentParser) -> None:
 
 @command("schema", "schema", "print the pack format as JSON Schema (draft-07)")
 def schema(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE instead of printing (an older quiz schema there is "
+                        "updated; any other file is kept unless --force)")  # fmt: skip
+    parser.add_argument("--force", action="store_true",
+                        help="with -o, replace FILE even if it is not quiz's schema")  # fmt: skip
 
 
 @command("packs", "packs", "list every pack found, where it came from, and any problem")
@@ -113,12 +117,15 @@ def new(parser: argparse.ArgumentParser) -> None:
 def importer(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Turn a saved Open Trivia DB API response (opentdb.com/api.php, default encoding) into "
-        "a pack. Importing the same response again writes the same file, replacing it."
+        "a pack. An existing PACK is kept unless --force is given; importing the same "
+        "response again with --force writes the same file."
     )
     parser.add_argument("kind", choices=["opentdb"], help="what FILE holds: opentdb")
     parser.add_argument("file", metavar="FILE", help="the saved response (.json)")
     parser.add_argument("-o", "--output", metavar="PACK", required=True,
-                        help="the pack file to write (*.yaml or *.yml); replaced if it exists")  # fmt: skip
+                        help="the pack file to write (*.yaml or *.yml)")  # fmt: skip
+    parser.add_argument("--force", action="store_true",
+                        help="replace PACK if it exists (it is never replaced otherwise)")  # fmt: skip
     parser.add_argument("--id", metavar="ID", help="the pack's id (default: from PACK's name)")
     parser.add_argument("--title", metavar="T",
                         help="the pack's title (default: from the questions' category)")  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from quiz.commands.output import say
@@ -15,6 +16,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.opentdb import OpenTDBError
     from quiz.packs.opentdb_pack import import_opentdb
     from quiz.packs.slugs import slugify
+    from quiz.packs.writing import make_folders, remove_folders, what_to_do, write_atomically
 
     source, output = Path(args.file).expanduser(), Path(args.output).expanduser()
     if not is_pack_file(output):
@@ -26,6 +28,11 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.title is not None and not args.title.strip():
         return _usage("--title must not be empty")
+    if args.title is not None and any("\ud800" <= char <= "\udfff" for char in args.title):
+        # Python's stand-ins for bytes that were not UTF-8; a pack could not hold them.
+        return _usage("--title is not UTF-8 text; give a title in UTF-8")
+    if not args.force and os.path.lexists(output):
+        return _exists(args.output)
     try:
         data = read_bounded(source)
     except FileRefused as error:
@@ -41,11 +48,17 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for note in result.notes:
         say(note, err=True)
+    made: list[Path] = []
     try:
-        _write(output, result.text)
+        made = make_folders(output.parent)
+        write_atomically(output, result.text.encode("utf-8"), overwrite=args.force)
+    except FileExistsError:  # made while we read the response: still never replaced
+        remove_folders(made)
+        return _exists(args.output)
     except OSError as error:
+        remove_folders(made)  # nothing behind, not even the folders made for the pack
         say(f"quiz import: error: cannot write {args.output} ({error.strerror or error}); "
-            "check the folder exists and is writable", err=True)  # fmt: skip
+            f"{what_to_do(error)}", err=True)  # fmt: skip
         return 1
     skipped = f", {len(result.notes)} skipped" if result.notes else ""
     say(f"wrote {output}: {result.count} question{'s' if result.count != 1 else ''}{skipped} "
@@ -53,23 +66,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(path: Path, text: str) -> None:
-    """Write through a temporary file, so a failed write never leaves half a pack."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a pack is not
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _exists(name: str) -> int:
+    return _usage(f"{name} already exists; give --force to replace it, or another -o")
 
 
 def _usage(message: str) -> int:

@@ -11,7 +11,9 @@ from quiz.commands.output import say
 def run(args: argparse.Namespace) -> int:
     from quiz.packs.discovery import is_pack_file
     from quiz.packs.fields import SLUG
+    from quiz.packs.problems import PackError
     from quiz.packs.starter import SchemaStatus, default_id, default_title, write_starter
+    from quiz.packs.writing import what_to_do
 
     path = Path(args.path).expanduser()
     if not is_pack_file(path):
@@ -34,15 +36,20 @@ def run(args: argparse.Namespace) -> int:
         return _usage(
             f"{args.path} already exists; choose another name (quiz new never overwrites)"
         )
+    except PackError as error:  # checked before writing: nothing was made
+        return _usage(f"{_which_title(args)} cannot go in a pack: {error.first.message}")
+    except ValueError:  # a lone surrogate: bytes of the argument that were not UTF-8
+        return _usage(f"{_which_title(args)} is not UTF-8 text; give a --title in UTF-8")
     except OSError as error:
         say(f"quiz new: error: cannot write {args.path} ({error.strerror or error}); "
-            "check the folder exists and is writable", err=True)  # fmt: skip
+            f"{what_to_do(error)}", err=True)  # fmt: skip
         return 1
     say(f"wrote {path} (pack id '{pack_id}', 4 example questions)")
     schema_notes = {
         SchemaStatus.WRITTEN: f"wrote {made.schema_path} for editor completion",
         SchemaStatus.KEPT: f"kept {made.schema_path}, already up to date",
         SchemaStatus.UPDATED: f"updated {made.schema_path} to this quiz's schema",
+        SchemaStatus.REPLACED: f"replaced {made.schema_path} with this quiz's schema",
     }
     if made.schema_status is SchemaStatus.FOREIGN:
         say(f"quiz new: warning: {made.schema_path} is not quiz's schema, so it was left "
@@ -67,6 +74,10 @@ def _where_hint(path: Path, data_dir_override: str | None) -> str | None:
         return None
     return (f"the game finds packs in {packs_dir} and the folders of QUIZ_PACKS_PATH; "
             f"move it there, or add {path.parent.resolve()} to QUIZ_PACKS_PATH")  # fmt: skip
+
+
+def _which_title(args: argparse.Namespace) -> str:
+    return "--title" if args.title is not None else "the title made from the file name"
 
 
 def _usage(message: str) -> int:

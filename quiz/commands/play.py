@@ -12,8 +12,14 @@ from quiz.commands.output import say
 def run(args: argparse.Namespace) -> int:
     if args.questions is not None and args.questions < 1:
         return _fail(f"--questions must be at least 1, not {args.questions}", 2)
-    if args.timer is not None and not (math.isfinite(args.timer) and args.timer > 0):
-        return _fail(f"--timer must be a positive number of seconds, not {args.timer:g}", 2)
+    from quiz.game.selection import MIN_TIMER
+
+    if args.timer is not None and not (math.isfinite(args.timer) and args.timer >= MIN_TIMER):
+        return _fail(
+            f"--timer must be a positive number of seconds (at least {MIN_TIMER:g}), "
+            f"not {args.timer:g}",
+            2,
+        )
 
     from quiz.datadir import data_dir
     from quiz.packs.cache import load_pack_cached
@@ -79,7 +85,24 @@ def pack_paths(names: list[str]) -> list[Path] | None:
         else:
             _fail(f"no such pack file: {name}; check the path", 1)
             return None
-    return files
+    return _each_file_once(files)
+
+
+def _each_file_once(files: list[Path]) -> list[Path]:
+    """The files in order, without a second mention of one file: `quiz play P P`, a
+    folder and a pack in it, or a link to a pack all name one pack, to be played once."""
+    seen: set[object] = set()
+    once = []
+    for file in files:
+        try:
+            status = file.stat()
+            identity: object = (status.st_dev, status.st_ino)
+        except OSError:
+            identity = file.resolve()
+        if identity not in seen:
+            seen.add(identity)
+            once.append(file)
+    return once
 
 
 def _fail(message: str, code: int) -> int:

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from quiz.packs.model import Pack, Question, QuestionType
 
+# The shortest time per question a game allows: below it a question is over before it
+# can be read, and the input grace period (keys that bounce) would swallow most of it.
+MIN_TIMER = 1.0
+
 
 class NoQuestions(ValueError):
     """No question matches the game's filters (the message is one line for people)."""
@@ -20,14 +24,14 @@ class GameOptions:
     count: int | None = 10  # None = all matching questions
     categories: tuple[str, ...] = ()  # empty = any; compared case-insensitively
     difficulties: tuple[str, ...] = ()  # empty = any
-    timer: float | None = None  # seconds per question; None = untimed
+    timer: float | None = None  # seconds per question, MIN_TIMER or more; None = untimed
     seed: int | None = None  # None = a fresh one for every deal
 
     def __post_init__(self) -> None:
         if self.count is not None and self.count < 1:
             raise ValueError(f"count must be at least 1, not {self.count}")
-        if self.timer is not None and not self.timer > 0:
-            raise ValueError(f"timer must be a positive number of seconds, not {self.timer}")
+        if self.timer is not None and not self.timer >= MIN_TIMER:
+            raise ValueError(f"timer must be at least {MIN_TIMER:g} second, not {self.timer}")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
     """The questions for a game and the seed that chose them.
 
     Keeps questions whose category and difficulty pass the filters (case-insensitive),
+    each question once however many times its pack is given,
     shuffles them with random.Random(seed), takes `count`, then shuffles each choice
     question's options with the same generator. Same packs, options and seed -> same
     questions in the same order with the same option order. Raises NoQuestions when the
@@ -72,8 +77,7 @@ def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
     difficulties = {d.casefold() for d in options.difficulties}
     pool = [
         (question, pack)
-        for pack in packs
-        for question in pack.questions
+        for pack, question in _each_once(packs)
         if (not categories or (question.category or "").casefold() in categories)
         and (not difficulties or question.difficulty.value in difficulties)
     ]
@@ -83,6 +87,20 @@ def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
     rng.shuffle(pool)
     chosen = pool if options.count is None else pool[: options.count]
     return Selection(tuple(ask(question, pack, rng) for question, pack in chosen), seed)
+
+
+def _each_once(packs: Sequence[Pack]) -> list[tuple[Pack, Question]]:
+    """Every question of the packs, each once: a pack given twice (or a copy of it) would
+    otherwise deal the same question twice in one game. A question is its pack id and
+    its id, as the history knows it; the first one found is kept."""
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for pack in packs:
+        for question in pack.questions:
+            if (pack.id, question.id) not in seen:
+                seen.add((pack.id, question.id))
+                found.append((pack, question))
+    return found
 
 
 def ask(question: Question, pack: Pack, rng: random.Random) -> AskedQuestion:

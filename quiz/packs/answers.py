@@ -8,6 +8,32 @@ __all__ = ["normalise", "same_answer"]
 
 _ARTICLES = ("the", "a", "an")
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
+# Characters that show nothing, so "Pa\u200bris" must be "Paris": format characters
+# (category Cf: zero-width space and joiners, soft hyphen, word joiner, BOM, bidi marks,
+# tags) and these default-ignorable ones of other categories. They are dropped, where
+# other symbols become spaces.
+_INVISIBLE = {
+    0x034F,  # combining grapheme joiner
+    0x115F, 0x1160, 0x3164, 0xFFA0,  # Hangul fillers
+    *range(0x180B, 0x1810),  # Mongolian free variation selectors
+    *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0),  # variation selectors
+}  # fmt: skip
+# Letters of other alphabets drawn like a Latin letter, read as that letter, so "Pariѕ"
+# (with a Cyrillic ѕ) and "Раris" (Cyrillic Р, а) are "Paris". The keys are lower case,
+# since this comes after casefold. Cyrillic: every letter drawn like a Latin one in
+# either case (В, К, М, Т only as capitals), with no two mapped to one Latin letter, so
+# no two Cyrillic words merge (Н, like H, is left out for Һ). Greek: only ο, ϲ and ϳ,
+# drawn like o, c and j in lower case too. Other Greek letters are symbols beside Latin
+# ones in science (ρ and p, η and h, μ in µm), which must stay apart.
+_LOOK_ALIKES = str.maketrans({
+    # Cyrillic а в е і ј к м о р с т у х ѕ һ ԁ ԛ ԝ ӏ
+    "\u0430": "a", "\u0432": "b", "\u0435": "e", "\u0456": "i", "\u0458": "j", "\u043a": "k",
+    "\u043c": "m", "\u043e": "o", "\u0440": "p", "\u0441": "c", "\u0442": "t", "\u0443": "y",
+    "\u0445": "x", "\u0455": "s", "\u04bb": "h", "\u0501": "d", "\u051b": "q", "\u051d": "w",
+    "\u04cf": "l",
+    # Greek ο ϲ ϳ
+    "\u03bf": "o", "\u03f2": "c", "\u03f3": "j",
+})  # fmt: skip
 # For ASCII text, where the Unicode steps change nothing: apostrophes go, and every
 # character that is not a letter or digit becomes a space.
 _ASCII = str.maketrans(
@@ -18,8 +44,10 @@ _ASCII = str.maketrans(
 def normalise(text: str) -> str:
     """Fold `text` for comparison.
 
-    NFKC, casefold, accents stripped, & -> and, apostrophes dropped ("don't" == "dont"),
-    other punctuation, symbols and hyphens become spaces, spaces collapse, and leading
+    NFKC, casefold, accents stripped, invisible characters (zero-width space, soft
+    hyphen, ...) dropped, Cyrillic and Greek look-alikes of Latin letters read as those
+    letters (_LOOK_ALIKES), & -> and, apostrophes dropped ("don't" == "dont"), other
+    punctuation, symbols and hyphens become spaces, spaces collapse, and leading
     articles (the/a/an) go when more words follow. Normalising twice changes nothing.
     Text with no letters or digits (only punctuation or symbols) normalises to "".
     """
@@ -31,12 +59,17 @@ def normalise(text: str) -> str:
             c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
         )
         text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+        text = "".join(c for c in text if not _invisible(c)).translate(_LOOK_ALIKES)
         text = text.translate(_APOSTROPHES)
         text = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
     words = text.split()
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     return " ".join(words)
+
+
+def _invisible(char: str) -> bool:
+    return ord(char) in _INVISIBLE or unicodedata.category(char) == "Cf"
 
 
 def same_answer(a: str, b: str) -> bool:

@@ -115,21 +115,17 @@ def _refuse(constant: str) -> float:
 
 def _write_entry(entry: Path, header: dict[str, object], pack: Pack) -> None:
     """Write the entry whole or not at all; a cache that cannot be written is not used."""
-    import tempfile
+    from quiz.packs.writing import write_atomically  # only a cold start writes an entry
 
     try:
         text = json.dumps({**header, "entry": pack_to_data(pack)}, ensure_ascii=False)
         rest = text[1:].encode("utf-8")  # after the "{" that _PREFIX opens
         entry.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        if os.path.islink(entry) or (os.path.lexists(entry) and not entry.is_file()):
+            entry.unlink()  # our own folder: a link or a FIFO in an entry's place goes
+        write_atomically(entry, _PREFIX + _digest(rest).encode() + b'", ' + rest, overwrite=True)
     except (OSError, ValueError):  # ValueError: text that UTF-8 cannot hold (a lone surrogate)
         return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(_PREFIX + _digest(rest).encode() + b'", ' + rest)
-        os.replace(temporary, entry)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def _prune(cache_dir: Path) -> None:

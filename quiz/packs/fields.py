@@ -127,7 +127,13 @@ class Fields:
         return value
 
     def missing(self, name: str) -> None:
-        self.report(self.node, f"this {self.what} is missing '{name}'; add it")
+        """Report a required key as missing, or, when written with no value (`prompt:`,
+        `answer: ~`, `answer: null`), as empty at that key's own line and column."""
+        key = self.keys.get(name)
+        if key is not None:
+            self.report(key, f"'{name}' is empty; give it a value")
+        else:
+            self.report(self.node, f"this {self.what} is missing '{name}'; add it")
 
 
 def places(first: Node, second: Node) -> str:

@@ -104,7 +104,7 @@ class _PackReader:
         license_ = fields.text("license")
         language = fields.text("language") or "en"
         sources = self._sources(fields)
-        questions = self._questions(fields, {source.id for source in sources})
+        questions = self._questions(fields, frozenset(source.id for source in sources))
         if self.problems:
             raise PackError(self.problems)
         return Pack(
@@ -123,6 +123,8 @@ class _PackReader:
         node = fields.values.get("format")
         if node is None:
             fields.missing("format")
+        elif node.is_null:
+            self.report(fields.keys["format"], "'format' is empty; write format: 1")
         elif not (node.kind == "scalar" and node.plain and node.value.strip() == "1"):
             shown = repr(node.value) if node.kind == "scalar" else describe(node)
             self.report(node, f"'format' must be 1 (this program reads format 1), not {shown}")
@@ -185,13 +187,15 @@ class _PackReader:
         else:
             seen[value] = node
 
-    def _questions(self, fields: Fields, source_ids: set[str]) -> list[Question]:
+    def _questions(self, fields: Fields, source_ids: frozenset[str]) -> list[Question]:
         if "questions" not in fields.values:
             fields.missing("questions")
             return []
         questions_node = fields.values["questions"]
         nodes = self._list(fields, "questions")
-        if questions_node.is_null or (questions_node.kind == "sequence" and not nodes):
+        if questions_node.is_null:  # `questions:` alone: at the key, where it was written
+            self.report(fields.keys["questions"], "'questions' is empty; add at least one question")
+        elif questions_node.kind == "sequence" and not nodes:
             self.report(questions_node, "'questions' is empty; add at least one question")
         questions: list[Question] = []
         seen: dict[str, Node] = {}

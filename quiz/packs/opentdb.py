@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 
 from quiz.packs.files import MAX_BYTES
@@ -12,6 +13,9 @@ from quiz.packs.printable import CONTROL
 MAX_DISTRACTORS = 8
 TYPES = {"multiple": "choice", "boolean": "true-false"}
 DIFFICULTIES = ("easy", "medium", "hard")
+# Percent-encoded text: URL-safe characters (RFC 3986 unreserved, + and PHP's other
+# unescaped ones) and %XX escapes, nothing else.
+_URL_ENCODED = re.compile(r"(?:[A-Za-z0-9._~+*'()!-]|%[0-9A-Fa-f]{2})+")
 # What the API's response codes mean (https://opentdb.com/api_config.php).
 RESPONSE_CODES = {
     1: "no results: the database had fewer questions than were asked for; ask for fewer",
@@ -146,6 +150,13 @@ def _entry(number: int, raw: object) -> Entry:
             "&encode= must be fetched again without it)",
             prompt,
         )
+    for key in ("question", "category"):
+        if _percent_encoded(raw.get(key)):
+            raise _EntryProblem(
+                f"'{key}' is URL-encoded ({json.dumps(raw[key][:30])}…); a response saved "
+                "with &encode=url3986 or urlLegacy must be fetched again without &encode=",
+                None,
+            )
     prompt = _text(raw, "question", prompt)
     answer = _text(raw, "correct_answer", prompt)
     wrong = raw.get("incorrect_answers")
@@ -180,6 +191,15 @@ def _entry(number: int, raw: object) -> Entry:
         category=_optional(raw, "category", prompt),
         difficulty=_difficulty(raw, prompt),
     )
+
+
+def _percent_encoded(value: object) -> bool:
+    """Whether text is percent-encoded, as &encode=url3986 (spaces as %20) or urlLegacy
+    (spaces as +) send it: nothing but URL-safe characters and %XX escapes, at least one
+    of them, and no space. A question or category in words always has a space, so
+    none reads as encoded by chance; a one-word answer can't be told apart, and is not
+    looked at."""
+    return isinstance(value, str) and "%" in value and _URL_ENCODED.fullmatch(value) is not None
 
 
 def _text(raw: dict, key: str, prompt: str | None) -> str:

@@ -17,7 +17,7 @@ LICENSE = (
 )
 HEADER = (
     "# Imported from a saved Open Trivia DB response by `quiz import opentdb`.\n"
-    "# Importing the same response again writes this same file, replacing it.\n"
+    "# Importing the same response again (with --force) writes this same file.\n"
 )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
+
 from quiz.packs.answers import normalise
 from quiz.packs.fields import Fields, Report, describe, parse_boolean, parse_number, places
 from quiz.packs.model import Difficulty, Excerpt, Question, QuestionType
@@ -9,8 +12,12 @@ from quiz.packs.provenance import fragments
 from quiz.packs.yamltree import Node
 
 MAX_DISTRACTORS = 8
+MAX_REFS_SHOWN = 5  # an unknown ref's message names this many of the pack's sources
 # What normalise (quiz.packs.answers) sets aside, as messages say it.
-IGNORED = "case, accents, punctuation and a leading the/a/an, and reads & as 'and'"
+IGNORED = (
+    "case, accents, punctuation, invisible characters and a leading the/a/an, reads & as "
+    "'and', and reads Cyrillic and Greek letters drawn like Latin ones as those letters"
+)
 QUESTION_KEYS = (
     "id",
     "type",
@@ -38,7 +45,7 @@ TYPE_ONLY = {
 class QuestionReader:
     """Reads one question mapping; `read` gives the Question, or None if it has problems."""
 
-    def __init__(self, node: Node, report: Report, source_ids: set[str]) -> None:
+    def __init__(self, node: Node, report: Report, source_ids: frozenset[str]) -> None:
         self.node = node
         self.report = report
         self.problem_count = 0
@@ -130,6 +137,12 @@ class QuestionReader:
 
     def _distractors(self, answer: str | bool | float | None) -> tuple[str, ...]:
         items = self.fields.text_list("distractors")
+        if items is None and "distractors" in self.fields.keys:  # `distractors:` alone
+            self._report(
+                self.fields.keys["distractors"],
+                '\'distractors\' is empty; give 1 to 8 wrong options, like ["one", "two"]',
+            )
+            return ()
         if items is None:
             self._report(
                 self.node,
@@ -193,11 +206,10 @@ class QuestionReader:
         excerpt = fields.text("excerpt", required=True)
         highlight = fields.text("highlight")
         if ref is not None and ref not in self.source_ids:
-            known = ", ".join(sorted(self.source_ids)) or "none are defined"
             self._report(
                 fields.values["ref"],
                 f"source ref '{ref}' names no source of this "
-                f"pack (known: {known}); fix the ref or add the source",
+                f"pack (known: {known_refs(ref, self.source_ids)}); fix the ref or add the source",
             )
         if excerpt is not None and not fragments(excerpt):
             self._report(fields.values["excerpt"], "the excerpt has no words besides its "
@@ -218,3 +230,23 @@ class QuestionReader:
             line=excerpt_node.line,
             column=excerpt_node.column,
         )
+
+
+def known_refs(ref: str, source_ids: frozenset[str]) -> str:
+    """The pack's source ids for a message about an unknown ref: at most MAX_REFS_SHOWN,
+    those spelled like the ref first, then how many more; one line whatever the pack."""
+    ordered = _in_order(source_ids)
+    if not ordered:
+        return "none are defined"
+    # Looking for near spellings costs a comparison per source: only in a small pack.
+    close = difflib.get_close_matches(ref, ordered, n=3) if len(ordered) <= 100 else []
+    shown = close + [name for name in ordered[:MAX_REFS_SHOWN] if name not in close]
+    shown = shown[:MAX_REFS_SHOWN]
+    more = len(ordered) - len(shown)
+    return ", ".join(shown) + (f" and {more:,} more" if more else "")
+
+
+@functools.lru_cache(maxsize=4)
+def _in_order(source_ids: frozenset[str]) -> list[str]:
+    # One sort per pack, however many refs in it are wrong (a frozenset keeps its hash).
+    return sorted(source_ids)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from string import Template
 
 from quiz.packs.files import FileRefused, read_bounded
+from quiz.packs.loader import load_pack_bytes
+from quiz.packs.printable import printable
 from quiz.packs.schema import SCHEMA_ID, pack_schema
 from quiz.packs.slugs import slugify
+from quiz.packs.writing import make_folders, remove_folders, write_atomically
 from quiz.packs.yamlout import quote
 
 SCHEMA_FILE = "quiz-pack.schema.json"
+_SCHEMA_LIMIT = 2**20  # ours is about 9 KiB; a larger file there is someone else's
 
 # Every excerpt below is quoted word for word from docs/pack-format.md (a test checks).
 _TEMPLATE = Template("""\
@@ -107,6 +112,7 @@ class SchemaStatus(StrEnum):
     KEPT = "kept"  # the same schema was already there
     UPDATED = "updated"  # an older quiz schema was replaced
     FOREIGN = "foreign"  # a file of that name that is not quiz's schema was left alone
+    REPLACED = "replaced"  # such a file, replaced because force was given
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,7 @@ def starter_text(pack_id: str, title: str, file_name: str = "pack.yaml") -> str:
     """The starter pack's YAML, with the schema line pointing at ./quiz-pack.schema.json."""
     return _TEMPLATE.substitute(
         schema_file=SCHEMA_FILE,
-        file_name=file_name,
+        file_name=printable(file_name),  # in a comment: a line break would end it
         pack_id=pack_id,
         id_pad=" " * max(0, 20 - len(pack_id)),
         title=quote(title),
@@ -146,31 +152,67 @@ def schema_text() -> str:
 
 
 def write_starter(path: Path, pack_id: str, title: str) -> NewPack:
-    """Write the starter pack at path and the schema beside it.
+    """Write the starter pack at path and the schema beside it; creates missing folders.
 
-    Never overwrites the pack (FileExistsError); creates missing parent folders.
+    Never overwrites the pack (FileExistsError). A title that cannot make a valid pack
+    raises PackError, and one that is not Unicode text ValueError, before any file is
+    made. When the schema cannot be written the new pack is removed again: a failure
+    leaves nothing behind.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8", newline="\n") as out:
-        out.write(starter_text(pack_id, title, path.name))
+    data = starter_text(pack_id, title, path.name).encode("utf-8")
+    load_pack_bytes(data, str(path))  # what we write must pass `quiz check`
+    made = make_folders(path.parent)
+    try:
+        write_atomically(path, data, overwrite=False)
+    except BaseException:
+        remove_folders(made)
+        raise
     schema_path = path.parent / SCHEMA_FILE
-    return NewPack(path, schema_path, write_schema(schema_path))
+    try:
+        status = write_schema(schema_path)
+    except BaseException:
+        path.unlink(missing_ok=True)  # we made it a moment ago; half the job is not done
+        remove_folders(made)
+        raise
+    return NewPack(path, schema_path, status)
 
 
-def write_schema(schema_path: Path) -> SchemaStatus:
-    """Write the schema file unless the same one, or someone else's file, is there."""
+def write_schema(schema_path: Path, *, force: bool = False) -> SchemaStatus:
+    """Write the schema file unless the same one is there already. Another version of
+    quiz's schema is updated; anything else is left alone (FOREIGN) unless `force`, and
+    a folder, FIFO or device always is."""
     wanted = schema_text()
     status = SchemaStatus.WRITTEN
-    if schema_path.exists():
-        try:
-            current = read_bounded(schema_path).decode("utf-8")
-            ours = json.loads(current).get("$id") == SCHEMA_ID
-        except (FileRefused, UnicodeDecodeError, ValueError, AttributeError):
-            return SchemaStatus.FOREIGN
+    if os.path.lexists(schema_path):
+        current = _small_text(schema_path)
         if current == wanted:
             return SchemaStatus.KEPT
-        if not ours:
+        if current is not None and _is_quiz_schema(current):
+            status = SchemaStatus.UPDATED
+        elif force and schema_path.is_file():  # someone else's file, as force asks
+            status = SchemaStatus.REPLACED
+        else:
             return SchemaStatus.FOREIGN
-        status = SchemaStatus.UPDATED
-    schema_path.write_text(wanted, encoding="utf-8", newline="\n")
+    try:
+        write_atomically(
+            schema_path, wanted.encode("utf-8"), overwrite=status is not SchemaStatus.WRITTEN
+        )
+    except FileExistsError:
+        return SchemaStatus.FOREIGN  # it appeared while we wrote: not ours to replace
     return status
+
+
+def _small_text(path: Path) -> str | None:
+    """The UTF-8 text of a regular file of at most 1 MiB, else None (never blocks on a FIFO)."""
+    try:
+        return read_bounded(path, _SCHEMA_LIMIT).decode("utf-8")
+    except (FileRefused, UnicodeDecodeError):
+        return None
+
+
+def _is_quiz_schema(text: str) -> bool:
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(document, dict) and document.get("$id") == SCHEMA_ID

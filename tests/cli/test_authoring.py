@@ -88,7 +88,7 @@ def test_import_writes_a_pack_that_checks_and_reimports_identically(tmp_path: Pa
     assert main([*args, "--title", "Film night"]) == 0
     assert "6 questions" in capsys.readouterr().out
     first = output.read_bytes()
-    assert main([*args, "--title", "Film night"]) == 0
+    assert main([*args, "--title", "Film night", "--force"]) == 0
     assert output.read_bytes() == first
     pack = load_pack(output)
     assert (pack.id, pack.title, len(pack.questions)) == ("film", "Film night", 6)
@@ -110,6 +110,7 @@ def test_import_reports_skipped_entries_and_still_writes(tmp_path: Path, capsys)
         ("bad-entries.json", "entry 2"),
         ("rate-limited.json", "response_code is 5"),
         ("truncated.json", "truncated.json:3:1: not valid JSON"),
+        ("url3986.json", "URL-encoded"),
     ],
 )
 def test_import_of_bad_input_exits_1_and_writes_nothing(

@@ -37,10 +37,10 @@ MINIMAL = {
 DOCUMENTED = {
     "play": ["PACK", "--questions", "--category", "--difficulty", "--timer", "--seed"],
     "check": ["PATH", "--strict", "--sources", "--builtin"],
-    "schema": ["--output"],
+    "schema": ["--output", "--force"],
     "packs": ["PATH"],
     "new": ["PATH", "--title", "--id"],
-    "import": ["opentdb", "FILE", "--output", "--id", "--title"],
+    "import": ["opentdb", "FILE", "--output", "--force", "--id", "--title"],
     "stats": ["--pack"],
     "review": ["PACK"],
 }

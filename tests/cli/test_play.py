@@ -12,6 +12,7 @@ from cli_helpers import FakeApp
 
 from quiz.cli import main
 from quiz.game.selection import GameOptions
+from quiz.packs.loader import load_pack
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINI = FIXTURES / "good" / "mini.yaml"
@@ -36,11 +37,9 @@ def probe(*args: str) -> subprocess.CompletedProcess[str]:
         (["--questions", "0", str(MINI)], 2, "--questions must be at least 1, not 0"),
         (["--timer", "0", str(MINI)], 2, "--timer must be a positive number of seconds"),
         (["--timer", "inf", str(MINI)], 2, "--timer must be a positive number of seconds"),
-        (
-            ["--difficulty", "extreme", str(MINI)],
-            2,
-            "extreme",
-        ),  # the words around it are argparse's
+        (["--timer", "0.5", str(MINI)], 2, "--timer must be a positive number of seconds"),
+        (["--timer", "1e-300", str(MINI)], 2, "--timer must be a positive number of seconds"),
+        (["--difficulty", "extreme", str(MINI)], 2, "extreme"),  # argparse's words around it
         (["--questions", "ten", str(MINI)], 2, "ten"),
         (["--category", "nope", str(MINI)], 1, "no questions match category 'nope'"),
         (["--difficulty", "hard", "--category", "cast", str(MINI)], 1, "no questions match"),
@@ -68,6 +67,44 @@ def test_play_starts_a_game_with_the_options_given(fake_app: list[FakeApp]) -> N
     assert app.start == GameOptions(
         count=3, categories=("production",), difficulties=("easy", "medium"), timer=15.0, seed=9
     )
+
+
+def test_a_one_second_timer_is_the_shortest_allowed(fake_app: list[FakeApp]) -> None:
+    assert main(["play", str(MINI), "--timer", "1"]) == 0
+    assert fake_app[0].start.timer == 1.0
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [MINI, MINI],
+        [MINI, MINI.parent / ".." / "good" / "mini.yaml"],
+        [MINI.parent, MINI],  # the folder holds it too
+        ["link"],  # a link to it, given with the pack itself
+    ],
+    ids=["twice", "two spellings", "folder and file", "link"],
+)
+def test_one_pack_named_twice_asks_each_question_once(
+    fake_app: list[FakeApp], tmp_path: Path, names: list[object]
+) -> None:
+    if names == ["link"]:
+        (tmp_path / "link.yaml").symlink_to(MINI)
+        names = [MINI, tmp_path / "link.yaml"]
+    assert main(["play", *map(str, names), "--questions", "100", "--seed", "1"]) == 0
+    (app,) = fake_app
+    asked = [(a.pack.id, a.question.id) for a in app.kwargs["dealt"].asked]
+    assert len(asked) == len(set(asked)) == len(load_pack(MINI).questions)
+    assert [pack.id for pack in app.packs].count("mini") == 1
+
+
+def test_a_copy_of_a_pack_still_asks_each_question_once(
+    fake_app: list[FakeApp], tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(MINI.read_bytes())
+    assert main(["play", str(MINI), str(copy), "--questions", "100"]) == 0
+    asked = [(a.pack.id, a.question.id) for a in fake_app[0].kwargs["dealt"].asked]
+    assert len(asked) == len(set(asked)) == len(load_pack(MINI).questions)
 
 
 def test_play_takes_a_folder_of_packs(fake_app: list[FakeApp]) -> None:

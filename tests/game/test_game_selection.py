@@ -69,6 +69,13 @@ def test_count_larger_than_the_pool_gives_every_question_once() -> None:
     assert sorted(ids(asked)) == sorted(q.id for q in (*BIG.questions, *OTHER.questions))
 
 
+def test_a_pack_given_twice_or_copied_deals_each_question_once() -> None:
+    copy = Pack(id="big", title="Big, a copy", questions=BIG.questions[:5])
+    asked = select([BIG, OTHER, BIG, copy], GameOptions(count=None, seed=3)).asked
+    dealt = [(a.pack.id, a.question.id) for a in asked]
+    assert len(dealt) == len(set(dealt)) == len(BIG.questions) + len(OTHER.questions)
+
+
 def test_questions_keep_their_own_pack() -> None:
     asked = select([BIG, OTHER], GameOptions(count=None, seed=3)).asked
     assert {a.question.id: a.pack.id for a in asked}["q99"] == "other"
@@ -146,7 +153,9 @@ def test_a_selection_is_frozen_and_never_empty() -> None:
         Selection((), 1)
 
 
-@pytest.mark.parametrize("bad", [{"count": 0}, {"count": -1}, {"timer": 0}, {"timer": -5.0}])
+@pytest.mark.parametrize(
+    "bad", [{"count": 0}, {"count": -1}, {"timer": 0}, {"timer": -5.0}, {"timer": 0.999}]
+)
 def test_options_reject_impossible_values(bad: dict) -> None:
     with pytest.raises(ValueError):
         GameOptions(**bad)

@@ -191,3 +191,8 @@ def test_a_symbol_unit_may_lead_or_follow() -> None:
     assert match_number("$20", number_q(20, unit="$"))
     assert match_number("45%", number_q(45, unit="%"))
     assert match_number("45 %", number_q(45, unit="%"))
+
+
+def test_a_typed_look_alike_or_invisible_character_is_judged_as_what_it_looks_like() -> None:
+    assert match_text("Pari\u0455\u200b", text_q("Paris")) == Match(True)
+    assert match_text("\u0420\u0430ris", text_q("Paris")) == Match(True)

@@ -110,3 +110,62 @@ def test_a_choice_question_loads_exactly_when_its_options_differ_once_normalised
 def test_ascii_text_normalises_as_it_does_beside_other_unicode(text: str) -> None:
     # A trailing no-break space (folded to a space) takes normalise through its Unicode steps.
     assert normalise(text) == normalise(text + "\u00a0")
+
+
+# Look-alikes: options a player cannot tell apart are one answer
+
+
+@pytest.mark.parametrize(
+    "look_alike",
+    [
+        "Paris\u200b",  # zero-width space at the end
+        "Pa\u200bris",  # ... and inside
+        "Pa\u00adris",  # soft hyphen
+        "\ufeffParis\u2060",  # BOM, word joiner
+        "Paris\ufe0f",  # variation selector
+        "Pari\u0455",  # Cyrillic dze
+        "\u0420\u0430ris",  # Cyrillic Er, a
+        "P\u0410RIS",  # Cyrillic capital A
+        "Par\u0456s",  # Cyrillic (Ukrainian) i
+        "Pari\u0405",  # Cyrillic capital Dze
+        "Paris\u200d",  # zero-width joiner
+    ],
+)
+def test_look_alikes_of_an_answer_are_the_same_answer(look_alike: str) -> None:
+    assert same_answer("Paris", look_alike)
+    assert normalise(look_alike) == "paris"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("\u03c1", "p"),  # Greek rho and p: distinct symbols in physics
+        ("\u03b7", "h"),  # eta and h
+        ("1 \u00b5m", "1 mm"),  # micrometre and millimetre
+        ("\u03bd", "v"),  # nu and v
+        ("\u043d\u0435\u0442", "\u04bb\u0435\u0442"),  # Cyrillic en and shha stay apart
+        ("\u0432\u043e\u0442", "\u0431\u043e\u0442"),  # ve and be stay apart
+    ],
+)
+def test_letters_that_only_resemble_each_other_stay_apart(a: str, b: str) -> None:
+    assert not same_answer(a, b)
+
+
+def test_a_word_in_capitals_and_in_lower_case_is_one_answer_in_any_alphabet() -> None:
+    assert same_answer(
+        "\u041c\u041e\u0421\u041a\u0412\u0410", "\u043c\u043e\u0441\u043a\u0432\u0430"
+    )
+    assert same_answer("\u0391\u0398\u0397\u039d\u0391", "\u03b1\u03b8\u03b7\u03bd\u03b1")
+
+
+@pytest.mark.parametrize(
+    "look_alike", ["Paris\u200b", "Pari\u0455", "\u0420\u0430ris", "Pa\u00adris"]
+)
+def test_check_refuses_a_look_alike_of_another_option(look_alike: str) -> None:
+    got = loads(
+        "  - id: q\n    prompt: P\n    answer: Paris\n"
+        f"    distractors: [Lyon, {quote(look_alike)}]\n"
+    )
+    assert len(got) == 1
+    line, _, message = got[0]
+    assert line == 8 and "same answer" in message and "Cyrillic" in message

@@ -289,3 +289,17 @@ def test_read_entries_gives_decoded_entries_in_order() -> None:
     assert entries[4].label("film.json") == (
         "film.json: entry 5 (\"Which studio made 'Toy Story' (1995)?\")"
     )
+
+
+@pytest.mark.parametrize("fixture", ["url3986.json", "url-legacy.json"])
+def test_a_url_encoded_response_is_refused_like_base64(fixture: str) -> None:
+    messages = errors_of((FIXTURES / fixture).read_bytes())
+    assert len(messages) == 3  # every entry, each on its line, as for base64
+    assert all("URL-encoded" in message and "&encode=" in message for message in messages)
+
+
+def test_text_with_a_percent_sign_in_words_is_not_taken_for_url_encoding() -> None:
+    result = convert([entry(question="What is 50% of 10?", category="Maths%20and 100% logic")])
+    assert result.count == 1
+    (message,) = errors_of([entry(question="Which%20word%3F")])
+    assert "URL-encoded" in message

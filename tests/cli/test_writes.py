@@ -1,0 +1,224 @@
+"""`quiz new`, `quiz schema -o` and `quiz import`: whole files or none, and no file replaced
+unasked, on full, read-only and working disks."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+from small_disk import PAGE, fill, read_only, small_disk
+
+from quiz.cli import main
+from quiz.packs import discovery
+from quiz.packs.loader import load_pack
+from quiz.packs.schema import SCHEMA_ID
+from quiz.packs.starter import SCHEMA_FILE, schema_text
+
+FILM = Path(__file__).parent.parent / "fixtures" / "opentdb" / "film.json"
+
+
+@pytest.fixture(autouse=True)
+def no_outside_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(discovery, "builtin_dir", lambda: tmp_path / "no-builtin")
+    monkeypatch.delenv("QUIZ_PACKS_PATH", raising=False)
+
+
+def names(folder: Path) -> set[str]:
+    return {entry.name for entry in folder.iterdir()}
+
+
+def one_error_line(capsys: pytest.CaptureFixture[str], *expected: str) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    for part in expected:
+        assert part in err, err
+    return err
+
+
+def new(folder: Path, *more: str) -> list[str]:
+    return ["new", str(folder / "pack.yaml"), *more]
+
+
+def schema(folder: Path, *more: str) -> list[str]:
+    return ["schema", "-o", str(folder / "schema.json"), *more]
+
+
+def importer(folder: Path, *more: str) -> list[str]:
+    return ["import", "opentdb", str(FILM), "-o", str(folder / "pack.yaml"), *more]
+
+
+COMMANDS = [new, schema, importer]
+
+
+# Titles that cannot go in a pack
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Film \udcff night",  # a byte that was not UTF-8 in argv, under a UTF-8 locale
+        "Film \x1b[2J night",  # a control character a pack refuses
+    ],
+)
+def test_new_with_a_title_no_pack_can_hold_is_refused_and_writes_nothing(
+    tmp_path: Path, capsys, title: str
+) -> None:
+    assert main(new(tmp_path, "--title", title)) == 2
+    one_error_line(capsys, "quiz new: error:", "--title")
+    assert names(tmp_path) == set()  # neither an empty pack nor the schema
+
+
+def test_new_makes_a_file_name_in_its_comment_inert(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "club\nauthor: someone\n.yaml"
+    assert main(["new", str(path), "--title", "Club"]) == 0
+    assert load_pack(path).author is None  # the name stayed inside its comment line
+
+
+def test_import_with_a_title_that_is_not_unicode_is_refused(tmp_path: Path, capsys) -> None:
+    assert main(importer(tmp_path, "--title", "Film \udcff night")) == 2
+    one_error_line(capsys, "quiz import: error:", "--title")
+    assert names(tmp_path) == set()
+
+
+# Replacing files
+
+
+def test_import_never_replaces_a_file_without_force(tmp_path: Path, capsys) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("my hand-written pack", encoding="utf-8")
+    assert main(importer(tmp_path)) == 2
+    one_error_line(capsys, "quiz import: error:", "already exists", "--force")
+    assert pack.read_text(encoding="utf-8") == "my hand-written pack"
+    assert main(importer(tmp_path, "--force")) == 0
+    assert len(load_pack(pack).questions) == 6
+    assert names(tmp_path) == {"pack.yaml"}
+
+
+def test_import_never_replaces_a_file_made_while_it_worked(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.packs.opentdb_pack as opentdb_pack
+
+    pack = tmp_path / "pack.yaml"
+    convert = opentdb_pack.import_opentdb
+
+    def slow_convert(*args: object):
+        pack.write_text("written meanwhile", encoding="utf-8")
+        return convert(*args)
+
+    monkeypatch.setattr(opentdb_pack, "import_opentdb", slow_convert)
+    assert main(importer(tmp_path)) == 2
+    one_error_line(capsys, "already exists")
+    assert pack.read_text(encoding="utf-8") == "written meanwhile"
+    assert names(tmp_path) == {"pack.yaml"}
+
+
+def test_schema_output_updates_quiz_schema_but_keeps_other_files_without_force(
+    tmp_path: Path, capsys
+) -> None:
+    target = tmp_path / "schema.json"
+    target.write_text(json.dumps({"$id": SCHEMA_ID, "title": "an older one"}), encoding="utf-8")
+    assert main(schema(tmp_path)) == 0
+    assert target.read_text(encoding="utf-8") == schema_text()
+    target.write_text('{"notes": "mine"}', encoding="utf-8")
+    assert main(schema(tmp_path)) == 2
+    one_error_line(capsys, "quiz schema: error:", "--force")
+    assert target.read_text(encoding="utf-8") == '{"notes": "mine"}'
+    assert main(schema(tmp_path, "--force")) == 0
+    assert target.read_text(encoding="utf-8") == schema_text()
+    assert names(tmp_path) == {"schema.json"}
+
+
+def test_schema_output_never_replaces_a_folder_even_with_force(tmp_path: Path, capsys) -> None:
+    (tmp_path / "schema.json").mkdir()
+    assert main(schema(tmp_path, "--force")) == 2
+    one_error_line(capsys, "quiz schema: error:")
+    assert (tmp_path / "schema.json").is_dir()
+
+
+# Disks that fail
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.__name__)
+def test_a_write_failing_mid_file_leaves_nothing(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, command
+) -> None:
+    """Simulated where no small disk can be mounted: the first write half done, then full."""
+    real_write, calls = os.write, []
+
+    def half_then_full(fd: int, data: bytes) -> int:
+        calls.append(fd)
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", half_then_full)
+    assert main(command(tmp_path)) == 1
+    one_error_line(capsys, "cannot write", "free some space")
+    assert names(tmp_path) == set()
+
+
+@pytest.mark.parametrize("command", [new, importer], ids=lambda c: c.__name__)
+def test_folders_made_for_a_pack_that_could_not_be_written_are_removed(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, command
+) -> None:
+    (tmp_path / "kept").mkdir()
+
+    def no_space(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", no_space)
+    assert main(command(tmp_path / "kept" / "new" / "deeper")) == 1
+    one_error_line(capsys, "cannot write")
+    assert names(tmp_path) == {"kept"} and names(tmp_path / "kept") == set()
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.__name__)
+def test_a_full_disk_leaves_nothing(tmp_path: Path, capsys, command) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        fill(disk)
+        assert main(command(disk)) == 1
+        one_error_line(capsys, "cannot write", "free some space")
+        assert names(disk) == {"filler"}  # no empty file, no temporary file
+
+
+def test_new_removes_its_pack_when_the_schema_beside_it_does_not_fit(
+    tmp_path: Path, capsys
+) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        fill(disk, leave=PAGE)  # room for the 4 KB pack, not for the 9 KB schema
+        assert main(new(disk)) == 1
+        one_error_line(capsys, "cannot write")
+        assert names(disk) == {"filler"}
+
+
+@pytest.mark.parametrize("command", [schema, importer], ids=lambda c: c.__name__)
+def test_replacing_on_a_full_disk_keeps_the_old_file_whole(tmp_path: Path, capsys, command) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        old = json.dumps({"$id": SCHEMA_ID}) if command is schema else "format: 1\n"
+        name = "schema.json" if command is schema else "pack.yaml"
+        (disk / name).write_text(old, encoding="utf-8")
+        fill(disk)
+        assert main(command(disk, "--force")) == 1
+        one_error_line(capsys, "cannot write")
+        assert (disk / name).read_text(encoding="utf-8") == old
+        assert names(disk) == {name, "filler"}
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.__name__)
+def test_a_read_only_disk_leaves_nothing(tmp_path: Path, capsys, command) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        read_only(disk)
+        assert main(command(disk)) == 1
+        one_error_line(capsys, "cannot write", "read-only")
+        assert names(disk) == set()
+
+
+def test_new_on_a_working_disk_still_writes_pack_and_schema(tmp_path: Path, capsys) -> None:
+    with small_disk(tmp_path / "disk") as disk:
+        assert main(new(disk)) == 0
+        assert names(disk) == {"pack.yaml", SCHEMA_FILE}
+        assert len(load_pack(disk / "pack.yaml").questions) == 4
