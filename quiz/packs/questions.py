@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from quiz.packs.answers import answer_key
-from quiz.packs.fields import Fields, Report, describe, parse_boolean, parse_number, places
+from quiz.packs.fields import (
+    Fields,
+    Report,
+    describe,
+    inexact_number,
+    parse_boolean,
+    parse_number,
+    places,
+)
 from quiz.packs.model import Difficulty, Excerpt, Question, QuestionType
 from quiz.packs.provenance import fragments
 from quiz.packs.yamltree import Node
@@ -87,6 +95,9 @@ class QuestionReader:
             source=source,
             line=self.node.line,
             column=self.node.column,
+            written=self.fields.values["answer"].value.strip()
+            if qtype is QuestionType.NUMBER
+            else None,
         )
 
     def _enum(self, name, enum, default):
@@ -127,6 +138,9 @@ class QuestionReader:
                     "a number answer must be a number like 12 or 4.5, not "
                     + (repr(node.value) if node.kind == "scalar" else describe(node)),
                 )
+            elif (problem := inexact_number(node, value)) is not None:
+                self._report(node, f"the number answer {node.value.strip()} {problem}")
+                return None
             return value
         return self.fields.text("answer", required=True)
 
