@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.game.numbers import parse_number
-from quiz.packs.answers import normalise
+from quiz.packs.answers import answer_key, answer_parts
 from quiz.packs.model import Question
 
 __all__ = ["Match", "match_number", "match_text", "parse_number"]
@@ -27,31 +27,35 @@ class Match:
 def match_text(given: str, question: Question) -> Match:
     """Whether typed `given` names the answer of a text (or choice) question.
 
-    Right when it normalises to the answer or an `accept`. Otherwise a close spelling
-    counts when a right candidate of 5+ characters scores a fuzz.ratio >= 90, no wrong
-    candidate (a distractor) is as near, and the digits agree ("episode 10" is not
-    "episode 11").
+    Right when it is the same answer (quiz.packs.answers.answer_key: words and the
+    symbols that matter, so "C" is not "C++") as the answer or an `accept`. Otherwise a
+    close spelling counts when a right candidate of 5+ characters scores a fuzz.ratio
+    >= 90 on its words, no wrong candidate (a distractor) is as near, and the digits and
+    symbols agree ("episode 10" is not "episode 11", "Google" is not "Google+").
     """
-    text = normalise(given)
-    if not text:
+    key = answer_key(given)
+    if not key:
         return Match(False)
-    right = {normalise(c) for c in (str(question.answer), *question.accept)} - {""}
-    wrong = {normalise(c) for c in question.distractors} - right - {""}
-    if text in right:
+    right_keys = {answer_key(c) for c in (str(question.answer), *question.accept)} - {""}
+    wrong_keys = {answer_key(c) for c in question.distractors} - right_keys - {""}
+    if key in right_keys:
         return Match(True)
-    if text in wrong:
+    if key in wrong_keys:
         return Match(False)
     from rapidfuzz import fuzz  # lazy: only typed answers that miss need it
 
+    text, symbols = answer_parts(given)
+    right = [answer_parts(c) for c in (str(question.answer), *question.accept)]
+    wrong = [answer_parts(c)[0] for c in question.distractors]
     best_right = max(
         (
             fuzz.ratio(text, c)
-            for c in right
-            if len(c) >= CLOSE_MIN_LENGTH and _digits(c) == _digits(text)
+            for c, marks in right
+            if len(c) >= CLOSE_MIN_LENGTH and _digits(c) == _digits(text) and marks == symbols
         ),
         default=0.0,
     )
-    best_wrong = max((fuzz.ratio(text, c) for c in wrong), default=0.0)
+    best_wrong = max((fuzz.ratio(text, c) for c in wrong if c), default=0.0)
     close = best_right >= CLOSE_MIN_RATIO and best_right > best_wrong
     return Match(close, close)
 

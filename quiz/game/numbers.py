@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DIGITS = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
+# Digits, with an exponent as packs may write them ("1e-7").
+_DIGITS = re.compile(r"(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(?:[eE][+-]?\d+)?")
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"
@@ -22,7 +23,8 @@ _SCALES = {"hundred": 100, "thousand": 1000}
 def parse_number(text: str) -> float | None:
     """The number `text` spells, or None.
 
-    Digits may carry a sign, `,` thousands separators (groups of three) and decimals.
+    Digits may carry a sign, `,` thousands separators (groups of three), decimals and an
+    exponent (`1e-7`, as a pack may write its answer).
     Words run from zero to nineteen, the tens twenty..ninety, then hundred and thousand:
     "twenty five", "twenty-five", "a hundred", "one hundred and five", "twelve hundred".
     """

@@ -17,7 +17,12 @@ from quiz.game.selection import AskedQuestion, GameOptions, Selection
 if TYPE_CHECKING:
     from quiz.game.verdict import AnswerRecord, Summary, Verdict
 
-__all__ = ["GameSession", "GameStateError", "Phase"]
+__all__ = ["GRACE_SECONDS", "GameSession", "GameStateError", "Phase"]
+
+# Input that bounces is not an answer: a key pressed twice (or repeating while held) on
+# a reveal must not also answer or skip the question that replaces it. Long enough for
+# a bounce or a key repeat's first interval, too short for a player to notice.
+GRACE_SECONDS = 0.3
 
 
 class GameStateError(RuntimeError):
@@ -36,6 +41,8 @@ class GameSession:
     """The state of one game; the UI renders it and feeds it answers.
 
     Time comes only from `clock` (seconds, monotonic), so tests can inject a fake one.
+    For `grace` seconds after a question or its reveal appears, `accepting` says no: the
+    UI drops keys that arrive then, as bounces of the key that went before.
     A retry session (the missed questions again) is unscored: it gives 0 points and
     leaves the streak alone.
     """
@@ -46,6 +53,7 @@ class GameSession:
         options: GameOptions,
         clock: Callable[[], float] = time.monotonic,
         mode: Mode = Mode.PLAY,
+        grace: float = GRACE_SECONDS,
     ) -> None:
         self.asked: tuple[AskedQuestion, ...] = selection.asked
         self.seed: int = selection.seed  # replays the same game
@@ -61,6 +69,8 @@ class GameSession:
         self.records: list[AnswerRecord] = []
         self.started_at = clock()
         self.asked_at = self.started_at
+        self.grace = grace
+        self._shown_at = self.started_at  # when the current question, or its reveal, appeared
         self._stopped_at: float | None = None  # when the current question stopped ticking
         self._finished_at: float | None = None
 
@@ -99,6 +109,11 @@ class GameSession:
     def limit(self) -> float | None:
         """Seconds allowed per question; None when untimed."""
         return self.options.timer
+
+    def accepting(self) -> bool:
+        """Whether a key or click now counts: the grace period after the current question
+        (or its reveal) appeared is over, and the game is not finished."""
+        return self.phase is not Phase.FINISHED and self.clock() - self._shown_at >= self.grace
 
     def answer_option(self, index: int) -> AnswerRecord:
         """Answer a choice or true-false question with its 0-based option index."""
@@ -145,7 +160,7 @@ class GameSession:
         else:
             self.index += 1
             self.phase = Phase.ASKING
-            self.asked_at = self.clock()
+            self.asked_at = self._shown_at = self.clock()
             self._stopped_at = None
         return self.phase
 
@@ -219,5 +234,5 @@ class GameSession:
         self.streak = streak
         self.best_streak = max(self.best_streak, streak)
         self.phase = Phase.REVEALED
-        self._stopped_at = now
+        self._stopped_at = self._shown_at = now
         return record

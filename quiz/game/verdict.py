@@ -8,7 +8,7 @@ from typing import Any
 
 from quiz.game.matching import match_number, match_text
 from quiz.game.selection import AskedQuestion
-from quiz.packs.answers import normalise
+from quiz.packs.answers import answer_key, normalise
 from quiz.packs.model import QuestionType
 
 _TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
@@ -119,8 +119,8 @@ def judge_typed(asked: AskedQuestion, text: str) -> Verdict:
 
 
 def _option_named(asked: AskedQuestion, text: str) -> int | None:
-    wanted = normalise(text)
+    wanted = answer_key(text)
     for index, option in enumerate(asked.options):
-        if normalise(option) == wanted:
+        if answer_key(option) == wanted:
             return index
     return None

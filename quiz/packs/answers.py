@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-__all__ = ["normalise", "same_answer"]
+__all__ = ["answer_key", "answer_parts", "normalise", "same_answer"]
 
 _ARTICLES = ("the", "a", "an")
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
@@ -73,5 +74,77 @@ def _invisible(char: str) -> bool:
 
 
 def same_answer(a: str, b: str) -> bool:
-    """Whether the game takes `a` and `b` for the same answer (both normalise alike)."""
-    return normalise(a) == normalise(b)
+    """Whether the game takes `a` and `b` for the same answer (their answer_key is one)."""
+    return answer_key(a) == answer_key(b)
+
+
+# --- Symbols that tell answers apart -------------------------------------------------
+# normalise() drops every symbol, so "C++", "C#" and "C" would all be "c", and "💯" or
+# "..." would be nothing a player could type. answer_key() keeps what normalise drops
+# wherever it would change which answer is meant; normalise itself stays as it is.
+
+# Kept besides Unicode's symbol categories (Sm Sc Sk So: + = < > ~ | $ € ° © ∞, emoji):
+# these mark a different answer too ("C#", "100%").
+_MEANINGFUL = frozenset("#%")
+_HYPHENS = frozenset("-\u2010\u2011")
+# Symbols that stand for punctuation: a backtick typed as an apostrophe, the fraction
+# slash NFKC makes of "½" (typed "1/2").
+_IGNORED_SYMBOLS = frozenset("`\u2044")
+# Emoji and text presentation selectors: "💯" typed with or without one is the same.
+_VARIATIONS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+# The ASCII characters that can be symbols: text with none of them keeps none.
+_ASCII_MARKS = frozenset("$+<=>^|~#%-")
+# Not typed by players: controls, zero-width joiners inside emoji, combining marks.
+_UNTYPED = ("Cc", "Cf", "Cs", "Co", "Cn", "Mn", "Me")
+
+
+def answer_parts(text: str) -> tuple[str, str]:
+    """The two things the game compares: the words (normalise) and the symbols.
+
+    The symbols are, in order, the characters normalise drops that change which answer
+    is meant: + = < > ~ ^ | $ € £ ° © ∞ emoji and the like, # and %, and a hyphen or
+    minus at the start or end of a word ("A-", "-5") but not one joining words
+    ("twenty-five"). When the words are empty ("💯", "∞", "..."), the symbols are every
+    visible character, punctuation included.
+    """
+    text = _VARIATIONS.sub("", text)
+    words = normalise(text)
+    if words and text.isascii() and _ASCII_MARKS.isdisjoint(text):  # most answers: quick
+        return words, ""
+    folded = [c for c in unicodedata.normalize("NFKC", text).casefold() if _typed(c)]
+    if not words:
+        return "", "".join(c for c in folded if not c.isspace())
+    kept: list[str] = []
+    start = 0
+    while start < len(folded):
+        c = folded[start]
+        if c in _HYPHENS:  # a run of hyphens counts when it touches a word on one side only
+            end = start
+            while end < len(folded) and folded[end] in _HYPHENS:
+                end += 1
+            before = start > 0 and folded[start - 1].isalnum()
+            after = end < len(folded) and folded[end].isalnum()
+            if before != after:
+                kept.extend(folded[start:end])
+            start = end
+            continue
+        if c in _MEANINGFUL or (unicodedata.category(c)[0] == "S" and c not in _IGNORED_SYMBOLS):
+            kept.append(c)
+        start += 1
+    return words, "".join(kept)
+
+
+def answer_key(text: str) -> str:
+    """The form the game compares answers on: the loader (options must differ), the
+    importers and the judge.
+
+    Two texts are the same answer when their words (normalise) and their symbols (see
+    answer_parts) both agree: "c ++" is "C++", but "C#" and "C" are not, nor "A-" for
+    "A+"; "💯" is itself. "" only for text with nothing a player could type.
+    """
+    words, symbols = answer_parts(text)
+    return f"{words}\0{symbols}" if symbols else words  # normalise never yields \0
+
+
+def _typed(c: str) -> bool:
+    return unicodedata.category(c) not in _UNTYPED

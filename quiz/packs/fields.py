@@ -154,6 +154,25 @@ def parse_number(node: Node) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def inexact_number(node: Node, value: float) -> str | None:
+    """Why the float `value` read from `node` is not the number written, or None.
+
+    A float keeps about 17 significant digits and nothing below 5e-324, so
+    9007199254740993 would be judged (and shown) as 9007199254740992, and 1e-400 as 0.
+    """
+    from decimal import Decimal
+
+    written = Decimal(node.value.strip().replace("_", ""))
+    if value == 0 and written != 0:
+        return "is too small for the game, which would take it for 0; use a larger unit"
+    if Decimal(repr(value)) != written:
+        return (
+            f"has more digits than the game keeps (it would be {repr(value).removesuffix('.0')}); "
+            "round it to 15 significant digits or fewer"
+        )
+    return None
+
+
 def plain_text(node: Node, report: Report, what: str) -> bool:
     """True if a scalar holds no control characters; otherwise report the first one."""
     found = CONTROL.search(node.value)

@@ -55,7 +55,8 @@ class Question:
     """One question of any type.
 
     `answer` is text for choice and text questions, a bool for true-false and a
-    float for number questions; `answer_text` is how the answer is shown.
+    float for number questions; `answer_text` is how the answer is shown: a number as
+    `written` in the pack (`1e-7`, `1.50`), when it was read from one.
     """
 
     id: str
@@ -72,6 +73,7 @@ class Question:
     source: Excerpt | None = None
     line: int = 0  # where the question's mapping starts in its pack file (1-based; 0 unknown)
     column: int = 0
+    written: str | None = None  # a number answer as the pack writes it
 
     @property
     def answer_text(self) -> str:
@@ -79,7 +81,7 @@ class Question:
         if self.type is QuestionType.TRUE_FALSE:
             return "True" if self.answer else "False"
         if self.type is QuestionType.NUMBER:
-            text = format_number(float(self.answer))
+            text = self.written or format_number(float(self.answer))
             return f"{text} {self.unit}" if self.unit else text
         return str(self.answer)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.packs.answers import normalise
+from quiz.packs.answers import answer_key, normalise
 from quiz.packs.loader import load_pack_bytes
 from quiz.packs.opentdb import Entry, OpenTDBError, read_entries
 from quiz.packs.problems import PackError
@@ -34,9 +34,9 @@ def import_opentdb(data: bytes, name: str, pack_id: str, title: str | None = Non
     """The pack YAML for a saved response; raises OpenTDBError naming each bad entry.
 
     Entries the game could not play fairly (two options the game takes for the same
-    answer, an option with no letters or digits) and repeats of an earlier question are
-    skipped with a note rather than failing the whole import. "The same" is decided by
-    quiz.packs.answers.normalise, as the loader and the judge decide it.
+    answer, an option with nothing a player could type) and repeats of an earlier
+    question are skipped with a note rather than failing the whole import. "The same" is
+    decided by quiz.packs.answers.answer_key, as the loader and the judge decide it.
     """
     entries, notes = playable(read_entries(data, name), name)
     if not entries:
@@ -56,7 +56,7 @@ def playable(entries: list[Entry], name: str) -> tuple[list[Entry], list[str]]:
     seen: dict[tuple[str, str, str], Entry] = {}
     for entry in entries:
         reason = _unfair(entry)
-        key = (entry.type, normalise(entry.prompt), normalise(str(entry.answer)))
+        key = (entry.type, normalise(entry.prompt), answer_key(str(entry.answer)))
         if reason is None and key in seen:
             reason = f"the same question and answer as entry {seen[key].number}"
         if reason is not None:
@@ -75,9 +75,9 @@ def _unfair(entry: Entry) -> str | None:
     seen: dict[str, int] = {}
     for number, option in enumerate(options):
         what = "the answer" if number == 0 else "the incorrect answer"
-        key = normalise(option)
+        key = answer_key(option)
         if not key:
-            return f"{what} {quote(option)} has no letters or digits to compare"
+            return f"{what} {quote(option)} has nothing a player could type"
         if key not in seen:
             seen[key] = number
             continue

@@ -5,18 +5,27 @@ from __future__ import annotations
 import difflib
 import functools
 
-from quiz.packs.answers import normalise
-from quiz.packs.fields import Fields, Report, describe, parse_boolean, parse_number, places
+from quiz.packs.answers import answer_key
+from quiz.packs.fields import (
+    Fields,
+    Report,
+    describe,
+    inexact_number,
+    parse_boolean,
+    parse_number,
+    places,
+)
 from quiz.packs.model import Difficulty, Excerpt, Question, QuestionType
 from quiz.packs.provenance import fragments
 from quiz.packs.yamltree import Node
 
 MAX_DISTRACTORS = 8
 MAX_REFS_SHOWN = 5  # an unknown ref's message names this many of the pack's sources
-# What normalise (quiz.packs.answers) sets aside, as messages say it.
+# What answer_key (quiz.packs.answers) sets aside, as messages say it.
 IGNORED = (
-    "case, accents, punctuation, invisible characters and a leading the/a/an, reads & as "
-    "'and', and reads Cyrillic and Greek letters drawn like Latin ones as those letters"
+    "case, accents, punctuation, hyphens joining words, invisible characters and a leading"
+    " the/a/an, reads & as 'and', and reads Cyrillic and Greek letters drawn like Latin ones"
+    " as those letters"
 )
 QUESTION_KEYS = (
     "id",
@@ -92,6 +101,9 @@ class QuestionReader:
             source=source,
             line=self.node.line,
             column=self.node.column,
+            written=self.fields.values["answer"].value.strip()
+            if qtype is QuestionType.NUMBER
+            else None,
         )
 
     def _enum(self, name, enum, default):
@@ -132,6 +144,9 @@ class QuestionReader:
                     "a number answer must be a number like 12 or 4.5, not "
                     + (repr(node.value) if node.kind == "scalar" else describe(node)),
                 )
+            elif (problem := inexact_number(node, value)) is not None:
+                self._report(node, f"the number answer {node.value.strip()} {problem}")
+                return None
             return value
         return self.fields.text("answer", required=True)
 
@@ -171,15 +186,15 @@ class QuestionReader:
         return tuple(value for _, value in items)
 
     def _check_options(self, options: list[tuple[Node, str, str]], distinct: bool) -> None:
-        """Each option must keep letters or digits once normalised, or the game could not
-        compare it; with `distinct`, no two may be the same answer to the game (the one
-        further down the file is reported)."""
+        """Each option must have something a player can type, or no answer could match
+        it; with `distinct`, no two may be the same answer to the game (the one further
+        down the file is reported)."""
         seen: dict[str, tuple[Node, str, str]] = {}
         for node, value, role in sorted(options, key=lambda o: (o[0].line, o[0].column)):
-            key = normalise(value)
+            key = answer_key(value)
             if not key:
-                self._report(node, f"{role} {value!r} is only punctuation or symbols, which "
-                             "the game ignores when it compares answers; write it in words")  # fmt: skip
+                self._report(node, f"{role} {value!r} has no character a player could type; "
+                             "write it in words or symbols")  # fmt: skip
             elif distinct and key in seen:
                 first, first_value, first_role = seen[key]
                 self._report(node, f"{role} {value!r} is the same answer as {first_role} "

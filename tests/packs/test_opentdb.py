@@ -199,7 +199,9 @@ def test_options_the_game_takes_for_one_answer_are_unfair_as_the_loader_says() -
                 incorrect_answers=["rock and roll", "Jazz"],
             ),
             entry(
-                question="Mark?", correct_answer="Question mark", incorrect_answers=["?!", "Comma"]
+                question="Mark?",
+                correct_answer="Question mark",
+                incorrect_answers=["&#8203;", "Comma"],
             ),
             entry(question="Kept?"),
         ]
@@ -207,8 +209,15 @@ def test_options_the_game_takes_for_one_answer_are_unfair_as_the_loader_says() -
     genre, mark = result.notes
     assert "entry 1" in genre and '"Rock & Roll" is also an incorrect answer' in genre
     assert '"rock and roll" is the same answer' in genre
-    assert "entry 2" in mark and '"?!" has no letters or digits' in mark
+    assert "entry 2" in mark and "nothing a player could type" in mark
     assert result.count == 1
+
+
+def test_options_told_apart_by_their_symbols_are_imported() -> None:
+    result = convert(
+        [entry(question="Language?", correct_answer="C++", incorrect_answers=["C#", "C", "?!"])]
+    )
+    assert result.notes == () and result.count == 1
 
 
 # Words and marks normalising folds together (never an HTML entity: "&" stands alone).

@@ -151,14 +151,29 @@ async def test_a_number_question_refuses_text_that_is_no_number() -> None:
         assert any("not a number" in message for message in notices.messages)
 
 
-async def test_enter_on_an_empty_answer_skips() -> None:
+async def test_enter_on_an_empty_answer_asks_and_y_skips() -> None:
     app = make_app(start=only("music"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         await pilot.press("enter")
         await pilot.pause()
+        assert screen.session.phase is Phase.ASKING and not screen.session.records
+        assert pilot.app.screen is not screen  # the question asked
+        await pilot.press("y")
+        await pilot.pause()
+        assert pilot.app.screen is screen
         assert screen.session.last.skipped
         assert texts(screen, ".verdict")[0].startswith("→ Skipped")
+
+
+async def test_enter_again_on_the_skip_question_keeps_the_question() -> None:
+    app = make_app(start=only("music"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert screen.session.phase is Phase.ASKING and not screen.session.records
 
 
 @pytest.mark.parametrize("how", ["key", "click"])

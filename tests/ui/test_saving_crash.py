@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from quiz.game.session import GRACE_SECONDS
+
 ROOT = Path(__file__).resolve().parents[2]
 STUDIO = ROOT / "tests" / "fixtures" / "ui" / "studio.yaml"
 # Two questions answered by the key 1: a choice question and a true/false one.
@@ -54,6 +56,11 @@ class Terminal:
                     self.screen += os.read(self.leader, 65536)
                 except OSError:
                     pass
+
+    def read_for(self, seconds: float) -> None:
+        """Let `seconds` pass as a player would, reading the output meanwhile."""
+        until = time.monotonic() + seconds
+        self.wait_for(lambda: time.monotonic() >= until, "time to pass")
 
     def text(self) -> str:
         return ESCAPES.sub(b"", self.screen).decode(errors="replace")
@@ -98,10 +105,16 @@ def answers(data_dir: Path) -> int:
 
 def test_killing_quiz_play_mid_game_keeps_the_answers_given(tmp_path: Path) -> None:
     with running(PLAY, tmp_path) as game:
+        # Keys in the grace period after a question or answer appears are taken for
+        # bounces, so each key waits it out, as a player reading the screen does.
         game.wait_for(lambda: "Question 1 of 2" in game.text(), "the first question")
+        game.read_for(GRACE_SECONDS)
         game.press("1")
         game.wait_for(lambda: answers(tmp_path) == 1, "the first answer saved")
+        game.read_for(GRACE_SECONDS)
         game.press("n")
+        game.wait_for(lambda: "Question 2 of 2" in game.text(), "the second question")
+        game.read_for(GRACE_SECONDS)
         game.press("1")
         game.wait_for(lambda: answers(tmp_path) == 2, "the second answer saved")
         game.process.send_signal(signal.SIGKILL)  # a crash: no clean-up of any kind

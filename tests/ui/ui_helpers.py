@@ -27,7 +27,12 @@ def studio_pack() -> Pack:
 
 
 def make_app(packs: list[Pack] | None = None, clock: FakeClock | None = None, **kwargs) -> QuizApp:
-    """An app over the studio pack (or packs), with a fake clock and no cursor blink."""
+    """An app over the studio pack (or packs), with a fake clock and no cursor blink.
+
+    Keys count at once (no grace period) unless `grace` is given: these tests press keys
+    while the fake clock stands still. The grace rule has tests of its own.
+    """
+    kwargs.setdefault("grace", 0.0)
     app = create_app(packs or [studio_pack()], clock=clock or FakeClock(), **kwargs)
     app.cursor_blink = False
     return app

@@ -42,7 +42,7 @@ RIGHT: tuple[Section, ...] = (
         ("t / f", "true / false"),
         ("click", "answer that option"),
         ("type Enter", "typed answer"),
-        ("s", "skip (empty Enter too)"),
+        ("s", "skip (Enter alone asks)"),
         ("Esc", "leave (asks first)"),
     )),
     ("Answer shown", (("Enter Space n", "next question"),)),

@@ -50,8 +50,8 @@ def hint_for(kind: QuestionType, count: int) -> str:
     if kind is QuestionType.CHOICE:
         return f"Press 1–{count}, or ↑↓ and Enter, or click an option."
     if kind is QuestionType.NUMBER:
-        return "Type a number (digits or words), then Enter; Enter on nothing skips. F1: help."
-    return "Type your answer, then Enter; Enter on nothing skips. F1: help."
+        return "Type a number (digits or words) and Enter; Enter alone asks to skip. F1: help."
+    return "Type your answer, then Enter; Enter alone asks to skip. F1: help."
 
 
 class QuestionScreen(Screen):
@@ -201,9 +201,17 @@ class QuestionScreen(Screen):
             return self.session.phase is Phase.REVEALED
         return True
 
+    # Every way of answering, skipping or going on asks the session whether input counts
+    # yet (quiz.game.session: the grace period), and drops it if not: the key is taken
+    # as a bounce of the one that showed this question or its answer.
+
     def action_answer(self, index: int) -> None:
         """Answer with option `index` (0-based), as keys 1..N do."""
-        if self.session.phase is Phase.ASKING and index < self._option_count():
+        if (
+            self.session.phase is Phase.ASKING
+            and index < self._option_count()
+            and self.session.accepting()
+        ):
             self._answered(self.session.answer_option(index))
 
     def action_true_false(self, value: bool) -> None:
@@ -212,13 +220,13 @@ class QuestionScreen(Screen):
         self.action_answer(options.index("True" if value else "False"))
 
     def action_skip(self) -> None:
-        """Skip the question; it counts as missed (key s, the Skip button, an empty answer)."""
-        if self.session.phase is Phase.ASKING:
+        """Skip the question; it counts as missed (key s, the Skip button)."""
+        if self.session.phase is Phase.ASKING and self.session.accepting():
             self._answered(self.session.skip())
 
     async def action_next(self) -> None:
         """Go on to the next question, or to the results after the last."""
-        if self.session.phase is not Phase.REVEALED:
+        if self.session.phase is not Phase.REVEALED or not self.session.accepting():
             return
         if self.session.next() is Phase.FINISHED:
             self.post_message(GameOver(self.session))
@@ -255,10 +263,10 @@ class QuestionScreen(Screen):
             await self.action_next()
 
     def _submit(self, text: str) -> None:
-        if self.session.phase is not Phase.ASKING:
+        if self.session.phase is not Phase.ASKING or not self.session.accepting():
             return
         if not text.strip():
-            self.action_skip()
+            self._ask_to_skip()
             return
         from quiz.game.matching import number_value
 
@@ -269,6 +277,16 @@ class QuestionScreen(Screen):
             self.notify("That is not a number: type digits (12) or words (twelve).", markup=False)
             return
         self._answered(self.session.answer_text(text))
+
+    def _ask_to_skip(self) -> None:
+        """An empty Enter asks before skipping: a held or doubled Enter lands on No."""
+        from quiz.ui.screens.confirm import ConfirmScreen
+
+        def skip(confirmed: bool | None) -> None:
+            if confirmed and self.session.phase is Phase.ASKING:
+                self._answered(self.session.skip())
+
+        self.app.push_screen(ConfirmScreen("Skip this question? It counts as missed."), skip)
 
     def _answered(self, record: AnswerRecord) -> None:
         self.post_message(Answered(self.session, record))
