@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 from string import Template
 
+from quiz.packs.printable import printable
 from quiz.packs.schema import SCHEMA_ID, pack_schema
 from quiz.packs.slugs import slugify
 from quiz.packs.yamlout import quote
@@ -124,7 +125,10 @@ def default_id(path: Path) -> str:
 
 def default_title(path: Path) -> str:
     """A title from a file name: 'film-club.yaml' -> 'Film club'."""
-    words = " ".join(path.stem.replace("-", " ").replace("_", " ").split())
+    # A name's bytes need not be UTF-8 (Python holds the others as lone surrogates, which
+    # no pack can contain): each such byte becomes "?" in the title.
+    stem = path.stem.encode("utf-8", "replace").decode("utf-8")
+    words = " ".join(stem.replace("-", " ").replace("_", " ").split())
     return words[:1].upper() + words[1:] if words else "My pack"
 
 
@@ -132,7 +136,7 @@ def starter_text(pack_id: str, title: str, file_name: str = "pack.yaml") -> str:
     """The starter pack's YAML, with the schema line pointing at ./quiz-pack.schema.json."""
     return _TEMPLATE.substitute(
         schema_file=SCHEMA_FILE,
-        file_name=file_name,
+        file_name=printable(file_name),  # in a comment: one line, and UTF-8 text
         pack_id=pack_id,
         id_pad=" " * max(0, 20 - len(pack_id)),
         title=quote(title),
