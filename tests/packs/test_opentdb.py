@@ -289,3 +289,22 @@ def test_read_entries_gives_decoded_entries_in_order() -> None:
     assert entries[4].label("film.json") == (
         "film.json: entry 5 (\"Which studio made 'Toy Story' (1995)?\")"
     )
+
+
+@pytest.mark.parametrize(
+    "field", ["question", "correct_answer", "incorrect_answers", "category", "difficulty", "type"]
+)
+@pytest.mark.parametrize("surrogate", ["\\ud800", "\\udfff"])
+def test_a_lone_surrogate_anywhere_in_an_entry_refuses_it_in_one_line(
+    field: str, surrogate: str
+) -> None:
+    bad = entry(question="Bad?")
+    if field == "incorrect_answers":
+        bad[field] = ["B", "C@"]
+    else:
+        bad[field] = f"{bad[field]}@"
+    # json.dumps would write the character itself; a saved response holds the escape.
+    raw = json.dumps({"response_code": 0, "results": [entry(), bad]}).replace("@", surrogate)
+    (message,) = errors_of(raw.encode())
+    assert message.startswith("r.json: entry 2")
+    assert "\n" not in message
