@@ -21,7 +21,7 @@ from quiz.packs.printable import printable
 from quiz.ui import messages
 from quiz.ui.history import attempt
 from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.textual_private import give_result_callback
+from quiz.ui.textual_private import give_result_callback, tolerate_undecodable_keys
 
 if TYPE_CHECKING:
     from quiz.game.review import ReviewPlan
@@ -262,6 +262,7 @@ def create_app(
     does). `entries` are every pack file found (quiz.packs.catalog), so home can list
     invalid ones too.
     """
+    tolerate_undecodable_keys()
     return QuizApp(
         packs,
         clock=clock,
