@@ -25,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
         path = Path(name)
         problem = unreadable(path)
         if problem:
-            say(f"quiz check: error: cannot read {name} ({problem}); check its permissions",
-                err=True)  # fmt: skip
+            say(f"quiz check: error: cannot read {name} ({problem}); "
+                "check the path and its permissions", err=True)  # fmt: skip
             return 1
         if path.is_dir():
             found = pack_files(path)

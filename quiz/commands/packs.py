@@ -23,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
     for name in args.paths:
         problem = unreadable(Path(name).expanduser())
         if problem:
-            say(f"quiz packs: error: cannot read {name} ({problem}); check its permissions",
-                err=True)  # fmt: skip
+            say(f"quiz packs: error: cannot read {name} ({problem}); "
+                "check the path and its permissions", err=True)  # fmt: skip
             return 1
         if not Path(name).expanduser().exists():
             say(f"quiz packs: error: no such file or folder: {name} (see 'quiz packs --help')",

@@ -70,7 +70,7 @@ def pack_paths(names: list[str]) -> list[Path] | None:
         path = Path(name)
         problem = unreadable(path)
         if problem:
-            _fail(f"cannot read {name} ({problem}); check its permissions", 1)
+            _fail(f"cannot read {name} ({problem}); check the path and its permissions", 1)
             return None
         if path.is_dir():
             found = pack_files(path)

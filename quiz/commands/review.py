@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
     problem = unreadable(Path(args.pack).expanduser()) if args.pack is not None else None
     if problem:
-        return _fail(f"cannot read {args.pack} ({problem}); check its permissions")
+        return _fail(f"cannot read {args.pack} ({problem}); check the path and its permissions")
     as_file = args.pack is not None and _is_file(args.pack)
     catalog = discover(folder, [args.pack] if as_file else [])
     chosen = _chosen(catalog, args.pack, as_file)

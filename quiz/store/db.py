@@ -68,8 +68,8 @@ def open_database(
     unreachable = _unreachable(path)
     if unreachable:
         raise StoreError(
-            f"can't read the data folder {directory} ({unreachable}); fix its permissions,"
-            " or use --data-dir for another folder"
+            f"can't read the data folder {directory} ({unreachable}); check the path and"
+            " its permissions, or use --data-dir for another folder"
         )
     problem = _unwritable(directory)
     if problem:

@@ -107,3 +107,9 @@ def test_packs_lists_what_it_can_and_names_the_data_folder_it_cannot_read(locked
     one_line(done)
     assert str(locked / "data") in done.stderr
     assert "severance-s2" in done.stdout  # the built-in packs are still listed
+
+
+@pytest.mark.parametrize("command", ["check", "packs", "play", "review"])
+def test_a_path_too_long_for_the_system(command: str, tmp_path: Path):
+    done = quiz(command, str(tmp_path / ("a" * 5000)), data_dir=tmp_path / "data")
+    one_line(done)
