@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.records import BestScore
-from quiz.store.stats import KIND, SCORED
 
 PLAY = "play"  # the mode of normal play, the only one that competes for best scores
+# The history is untrusted: a game whose score, count or timing is not a number of the
+# right kind (text, a real, a blob) is left out of scores rather than coerced into one.
+SCORED = "typeof(score) = 'integer'"
+KIND = "(question_count IS NULL OR typeof(question_count) = 'integer') AND timed IN (0, 1)"
 
 
 def best_like(conn: sqlite3.Connection, game_id: int) -> int | None:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.records import UNCATEGORISED, UNKNOWN, Accuracy, KindStats, Missed, PackStats
+from quiz.store.scores import KIND, SCORED
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 # Normal play (not review or retry games) competes for best and average scores.
 _RANKED = "mode = 'play'"
-# The history is untrusted: a row whose score, count or timing is not a number of the
-# right kind (text, a real, a blob) is left out of scores, and an answer counts as right
-# or missed only when `correct` is 1 or 0, so no value makes a sum overflow or a label lie.
-SCORED = "typeof(score) = 'integer'"
-KIND = "(question_count IS NULL OR typeof(question_count) = 'integer') AND timed IN (0, 1)"
+# The history is untrusted: an answer counts as right or missed only when `correct` is 1
+# or 0, so no value makes a sum overflow or a label lie (scores: see quiz.store.scores).
 RIGHT, MISSED = "correct = 1", "correct = 0"
 
 
