@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sys
 from collections.abc import Sequence
 
 # Each subcommand's arguments are declared in quiz/commands/arguments.py, which imports
@@ -66,8 +68,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a shell reports for a program a closed pipe ended (128 + SIGPIPE), as `cat` does.
+CLOSED_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the quiz command line; returns the exit code."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a reader gone early shows up here, not as noise at exit
+    except BrokenPipeError:
+        # `quiz packs | head -1`: the reader has all it wanted. Point stdout at devnull so
+        # the interpreter's own flush at exit has nowhere to fail (the Python docs' recipe).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return CLOSED_PIPE
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except UsageError as error:  # it quotes the arguments, which may be anything

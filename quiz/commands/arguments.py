@@ -23,6 +23,19 @@ class Command:
         self.configure = configure
 
 
+def text(value: str) -> str:
+    """A title or id argument: text, which bytes that are not UTF-8 are not (a usage error).
+
+    Python holds such bytes as lone surrogates, which no pack, YAML file or database
+    can store; a file name argument may hold them, as file names can.
+    """
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not UTF-8 text") from None
+    return value
+
+
 # Filled by @command below, in the order `quiz --help` lists them.
 COMMANDS: dict[str, Command] = {}
 
@@ -108,9 +121,11 @@ def packs(parser: argparse.ArgumentParser) -> None:
 def new(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="the pack file to create (*.yaml or *.yml)")
     parser.add_argument(
-        "--title", metavar="T", help="the pack's title (default: from the file name)"
+        "--title", type=text, metavar="T", help="the pack's title (default: from the file name)"
     )
-    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from the file name)")
+    parser.add_argument(
+        "--id", type=text, metavar="ID", help="the pack's id (default: from the file name)"
+    )
 
 
 @command("import", "importer", "turn a saved Open Trivia DB response into a pack")
@@ -126,14 +141,16 @@ def importer(parser: argparse.ArgumentParser) -> None:
                         help="the pack file to write (*.yaml or *.yml)")  # fmt: skip
     parser.add_argument("--force", action="store_true",
                         help="replace PACK if it exists (it is never replaced otherwise)")  # fmt: skip
-    parser.add_argument("--id", metavar="ID", help="the pack's id (default: from PACK's name)")
-    parser.add_argument("--title", metavar="T",
+    parser.add_argument(
+        "--id", type=text, metavar="ID", help="the pack's id (default: from PACK's name)"
+    )
+    parser.add_argument("--title", type=text, metavar="T",
                         help="the pack's title (default: from the questions' category)")  # fmt: skip
 
 
 @command("stats", "stats", "games played, best and average scores, accuracy, most-missed questions")
 def stats(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", metavar="ID", help="only this pack (its id)")
+    parser.add_argument("--pack", type=text, metavar="ID", help="only this pack (its id)")
 
 
 @command("review", "review", "play the questions due for review (missed ones first), or say when")

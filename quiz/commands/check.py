@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.packs.discovery import builtin_pack_files, pack_files
+    from quiz.packs.discovery import builtin_pack_files, pack_files, unreadable
 
     if not args.paths and not args.builtin:
         return _usage("give at least one PATH, or --builtin")
@@ -23,6 +23,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for name in args.paths:
         path = Path(name)
+        problem = unreadable(path)
+        if problem:
+            say(f"quiz check: error: cannot read {name} ({problem}); "
+                "check the path and its permissions", err=True)  # fmt: skip
+            return 1
         if path.is_dir():
             found = pack_files(path)
             if not found:

@@ -18,9 +18,14 @@ TITLE_WIDTH = 48
 def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.catalog import discover
-    from quiz.packs.discovery import user_packs_dir
+    from quiz.packs.discovery import packs_path_dirs, unreadable, user_packs_dir
 
     for name in args.paths:
+        problem = unreadable(Path(name).expanduser())
+        if problem:
+            say(f"quiz packs: error: cannot read {name} ({problem}); "
+                "check the path and its permissions", err=True)  # fmt: skip
+            return 1
         if not Path(name).expanduser().exists():
             say(f"quiz packs: error: no such file or folder: {name} (see 'quiz packs --help')",
                 err=True)  # fmt: skip
@@ -30,7 +35,15 @@ def run(args: argparse.Namespace) -> int:
     for line in listing(catalog):
         say(line)
     say(summary(catalog, user_packs_dir(folder)))
-    return 1 if catalog.invalid else 0
+    # A folder searched by default that can't be read hides its packs: say so. (An
+    # unreadable data folder makes its packs folder so too; that is one problem.)
+    searched = [folder if unreadable(folder) else user_packs_dir(folder), *packs_path_dirs()]
+    hidden = [(where, unreadable(where)) for where in searched]
+    for where, problem in hidden:
+        if problem:
+            say(f"quiz packs: error: cannot read the folder {where} ({problem}); "
+                "its packs are left out", err=True)  # fmt: skip
+    return 1 if catalog.invalid or any(problem for _, problem in hidden) else 0
 
 
 def listing(catalog: Catalog) -> list[str]:

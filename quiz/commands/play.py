@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 def pack_paths(names: list[str]) -> list[Path] | None:
     """The pack files named (folders give their packs); None after printing an error."""
-    from quiz.packs.discovery import builtin_dir, builtin_pack_files, pack_files
+    from quiz.packs.discovery import builtin_dir, builtin_pack_files, pack_files, unreadable
 
     if not names:
         files = builtin_pack_files()
@@ -74,6 +74,10 @@ def pack_paths(names: list[str]) -> list[Path] | None:
     files: list[Path] = []
     for name in names:
         path = Path(name)
+        problem = unreadable(path)
+        if problem:
+            _fail(f"cannot read {name} ({problem}); check the path and its permissions", 1)
+            return None
         if path.is_dir():
             found = pack_files(path)
             if not found:

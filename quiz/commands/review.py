@@ -19,8 +19,12 @@ PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.catalog import discover
+    from quiz.packs.discovery import unreadable
 
     folder = data_dir(args.data_dir)
+    problem = unreadable(Path(args.pack).expanduser()) if args.pack is not None else None
+    if problem:
+        return _fail(f"cannot read {args.pack} ({problem}); check the path and its permissions")
     as_file = args.pack is not None and _is_file(args.pack)
     catalog = discover(folder, [args.pack] if as_file else [])
     chosen = _chosen(catalog, args.pack, as_file)

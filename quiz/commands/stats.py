@@ -33,12 +33,12 @@ def run(args: argparse.Namespace) -> int:
         say(f"quiz stats: {notice}", err=True)
     with store:
         try:
-            report = store.stats(args.pack) if _writable(args.pack) else []
+            report = store.stats(args.pack)
         except StoreError as error:
             say(f"quiz stats: error: {error}", err=True)
             return 1
     if not report:
-        if args.pack:  # never looked up when it can't be written down (a non-UTF-8 name)
+        if args.pack:
             say(f"No games of pack {args.pack} played yet. Start one with: quiz")
         else:
             say(EMPTY)
@@ -102,16 +102,6 @@ def _labelled(accuracy: Accuracy) -> str:
 
 def _shorten(text: str) -> str:
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
-
-
-def _writable(text: str | None) -> bool:
-    """False for text holding a stray surrogate (a non-UTF-8 argument), which no history
-    row can hold."""
-    try:
-        (text or "").encode()
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _known_packs(folder: Path) -> dict[str, Pack]:

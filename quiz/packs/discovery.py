@@ -93,12 +93,24 @@ def locate(
 
 
 def _files_in(path: Path) -> list[Path]:
-    if path.is_dir():
-        try:
+    try:
+        if path.is_dir():
             return pack_files(path)
-        except OSError:
-            return []  # unreadable folder: nothing to list from it
-    return [path] if path.is_file() and is_pack_file(path) else []
+        return [path] if path.is_file() and is_pack_file(path) else []
+    except OSError:
+        return []  # unreadable folder, or one inside it: nothing to list from it
+
+
+def unreadable(path: Path) -> str | None:
+    """Why PATH can't be looked at, or listed if a folder (the OS's reason); None if it
+    can, or if it does not exist. A file that can't be read is the loader's to report."""
+    try:
+        if path.is_dir():
+            with os.scandir(path):
+                pass
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return None
 
 
 def real_path(path: Path) -> Path:

@@ -221,6 +221,12 @@ def _clean(value: str, key: str, prompt: str | None) -> str:
     text = _unescape(value)
     if not text:
         raise _EntryProblem(f"'{key}' is empty", prompt)
+    return _unicode(text, key, prompt)
+
+
+def _unicode(text: str, key: str, prompt: str | None) -> str:
+    """TEXT, unless a JSON escape like \\ud800 left a lone surrogate in it (no pack,
+    YAML or terminal can hold one)."""
     if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
         raise _EntryProblem(
             f"'{key}' holds a lone surrogate escape, which is not Unicode text", prompt
@@ -234,7 +240,7 @@ def _optional(raw: dict, key: str, prompt: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise _EntryProblem(f"'{key}' must be text", prompt)
-    return _unescape(value) or None
+    return _unicode(_unescape(value), key, prompt) or None
 
 
 def _difficulty(raw: dict, prompt: str) -> str | None:

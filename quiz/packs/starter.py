@@ -131,7 +131,10 @@ def default_id(path: Path) -> str:
 
 def default_title(path: Path) -> str:
     """A title from a file name: 'film-club.yaml' -> 'Film club'."""
-    words = " ".join(path.stem.replace("-", " ").replace("_", " ").split())
+    # A name's bytes need not be UTF-8 (Python holds the others as lone surrogates, which
+    # no pack can contain): each such byte becomes "?" in the title.
+    stem = path.stem.encode("utf-8", "replace").decode("utf-8")
+    words = " ".join(stem.replace("-", " ").replace("_", " ").split())
     return words[:1].upper() + words[1:] if words else "My pack"
 
 

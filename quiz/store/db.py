@@ -65,6 +65,12 @@ def open_database(
     when the file is locked past the timeout or has a newer schema (the file is untouched).
     """
     path = directory / DB_NAME
+    unreachable = _unreachable(path)
+    if unreachable:
+        raise StoreError(
+            f"can't read the data folder {directory} ({unreachable}); check the path and"
+            " its permissions, or use --data-dir for another folder"
+        )
     problem = _unwritable(directory)
     if problem:
         return _read_only(path, f"can't write to the data folder {directory} ({problem})")
@@ -202,6 +208,18 @@ def _newer_message(path: Path, version: int) -> str:
         f"the history database {path} is from a newer quiz (schema {version}, this quiz"
         f" knows {LATEST}); upgrade quiz, or use --data-dir for a separate history"
     )
+
+
+def _unreachable(path: Path) -> str | None:
+    """Why the history file can't even be looked for (a folder on its way that can't be
+    searched), or None: a missing file or folder is one to create."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return None
 
 
 def _unwritable(directory: Path) -> str | None:

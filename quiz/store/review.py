@@ -16,7 +16,13 @@ import sqlite3
 from collections.abc import Collection
 
 from quiz.records import DueQuestion
-from quiz.store.rules import interval, next_box
+from quiz.store.rules import MAX_BOX, interval, next_box
+
+# A box row is used only when its box is a whole number 1..5 and its game an integer id;
+# anything else in an untrusted history counts as never answered.
+_BOXED = (
+    f"typeof(box) = 'integer' AND box BETWEEN 1 AND {MAX_BOX} AND typeof(last_game_id) = 'integer'"
+)
 
 
 def update_box(
@@ -29,7 +35,7 @@ def update_box(
 ) -> int:
     """Move the question's box after an answer (inside the caller's transaction); the new box."""
     row = conn.execute(
-        "SELECT box FROM review_boxes WHERE pack_id = ? AND question_id = ?",
+        f"SELECT box FROM review_boxes WHERE pack_id = ? AND question_id = ? AND {_BOXED}",
         (pack_id, question_id),
     ).fetchone()
     box = next_box(row[0] if row else None, correct)
@@ -46,7 +52,7 @@ def update_box(
 def box_of(conn: sqlite3.Connection, pack_id: str, question_id: str) -> int | None:
     """The question's box, or None when it has never been answered."""
     row = conn.execute(
-        "SELECT box FROM review_boxes WHERE pack_id = ? AND question_id = ?",
+        f"SELECT box FROM review_boxes WHERE pack_id = ? AND question_id = ? AND {_BOXED}",
         (pack_id, question_id),
     ).fetchone()
     return int(row[0]) if row else None
@@ -61,7 +67,7 @@ def _schedule(
         "SELECT b.pack_id, b.question_id, b.box, b.last_game_id,"
         " (SELECT count(*) FROM games g WHERE g.id > b.last_game_id AND (g.pack_id = b.pack_id"
         "  OR g.id IN (SELECT game_id FROM game_packs p WHERE p.pack_id = b.pack_id)))"
-        " FROM review_boxes b WHERE ?1 IS NULL OR b.pack_id = ?1",
+        f" FROM review_boxes b WHERE (?1 IS NULL OR b.pack_id = ?1) AND {_BOXED}",
         (pack_id,),
     ).fetchall()
     wanted = None if question_ids is None else set(question_ids)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.records import UNCATEGORISED, UNKNOWN, Accuracy, KindStats, Missed, PackStats
-from quiz.store.scores import PLAY
+from quiz.store.scores import KIND, PLAY, SCORED
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 # Normal play (not review or retry games) competes for best and average scores.
 _RANKED = f"mode = '{PLAY}'"
+# The history is untrusted: an answer counts as right or missed only when `correct` is 1
+# or 0, so no value makes a sum overflow or a label lie (scores: see quiz.store.scores).
+RIGHT, MISSED = "correct = 1", "correct = 0"
 
 
 def pack_stats(
@@ -55,22 +58,24 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
     ).fetchone()
     best, average = conn.execute(
         f"SELECT max(score), avg(score) FROM games WHERE pack_id = ? AND ended_at IS NOT NULL"
-        f" AND {_RANKED}",
+        f" AND {_RANKED} AND {SCORED}",
         (pack_id,),
     ).fetchone()
     kinds = tuple(
         KindStats(count, bool(timed), played, finished, top, mean)
         for count, timed, played, finished, top, mean in conn.execute(
-            "SELECT question_count, timed, count(*), count(ended_at),"
-            " max(CASE WHEN ended_at IS NOT NULL THEN score END),"
-            " avg(CASE WHEN ended_at IS NOT NULL THEN score END)"
-            f" FROM games WHERE pack_id = ? AND {_RANKED} GROUP BY question_count, timed"
+            "SELECT question_count, timed, count(*),"
+            f" count(CASE WHEN ended_at IS NOT NULL AND {SCORED} THEN 1 END),"
+            f" max(CASE WHEN ended_at IS NOT NULL AND {SCORED} THEN score END),"
+            f" avg(CASE WHEN ended_at IS NOT NULL AND {SCORED} THEN score END)"
+            f" FROM games WHERE pack_id = ? AND {_RANKED} AND {KIND}"
+            " GROUP BY question_count, timed"
             " ORDER BY question_count IS NULL, question_count, timed",
             (pack_id,),
         )
     )
     right, total = conn.execute(
-        f"SELECT coalesce(sum(correct), 0), count(*) FROM answers WHERE {answers_of}",
+        f"SELECT coalesce(sum({RIGHT}), 0), count(*) FROM answers WHERE {answers_of}",
         (pack_id,),
     ).fetchone()
     by_difficulty = sorted(
@@ -97,7 +102,7 @@ def _accuracy(
 ) -> list[Accuracy]:
     # `answers_of` and `column` are SQL fixed in this module, never user input.
     rows = conn.execute(
-        f"SELECT coalesce({column}, ?), sum(correct), count(*) FROM answers"
+        f"SELECT coalesce({column}, ?), sum({RIGHT}), count(*) FROM answers"
         f" WHERE {answers_of} GROUP BY 1 ORDER BY 1",
         (missing, pack_id),
     )
@@ -109,7 +114,7 @@ def _most_missed(
 ) -> list[Missed]:
     """The questions missed most often (then by share missed), at most LIMIT of them."""
     rows = conn.execute(
-        "SELECT pack_id, question_id, sum(NOT correct) AS misses, count(*) AS attempts"
+        f"SELECT pack_id, question_id, sum({MISSED}) AS misses, count(*) AS attempts"
         f" FROM answers WHERE {answers_of} GROUP BY pack_id, question_id"
         " HAVING misses > 0 ORDER BY misses DESC, 1.0 * misses / attempts DESC,"
         " pack_id, question_id LIMIT ?",

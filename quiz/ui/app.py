@@ -21,7 +21,7 @@ from quiz.packs.printable import printable
 from quiz.ui import messages
 from quiz.ui.attempt import attempt
 from quiz.ui.screens.question import QuestionScreen
-from quiz.ui.textual_private import give_result_callback
+from quiz.ui.textual_private import give_result_callback, tolerate_undecodable_keys
 
 if TYPE_CHECKING:
     from quiz.game.review import ReviewPlan
@@ -63,6 +63,7 @@ class QuizApp(App[None]):
         entries: Sequence[PackEntry] | None = None,
         grace: float = GRACE_SECONDS,
     ) -> None:
+        tolerate_undecodable_keys()  # a stray byte typed must not end the game
         super().__init__()
         self.packs: tuple[Pack, ...] = tuple(packs)
         self.entries = entries  # every pack file found, for home (None: just the packs)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import functools
+from collections.abc import Callable
+
 from textual import events
 from textual.screen import Screen
 
@@ -26,3 +30,25 @@ def clicked_option(event: events.Click) -> int | None:
     """
     index = event.style.meta.get("option")
     return index if isinstance(index, int) else None
+
+
+def _lenient_decoder(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
+    """codecs.getincrementaldecoder(ENCODING), making decoders that drop bytes they can't
+    decode instead of raising."""
+    return functools.partial(codecs.getincrementaldecoder(encoding), errors="ignore")
+
+
+def tolerate_undecodable_keys() -> None:
+    """Make the terminal input thread drop a byte that is not UTF-8, not die of it.
+
+    Textual's Linux driver decodes the terminal's bytes with a strict UTF-8 decoder it
+    makes from the `getincrementaldecoder` its module imported; a single byte that is not
+    UTF-8 (Alt+x on a terminal that sends meta as the eighth bit gives 0xf8) raises in the
+    input thread, and the app exits. No public API sets the errors policy, so the
+    driver's module is given a maker of decoders that ignore such bytes.
+    """
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # no termios (Windows): another driver reads the keys
+        return
+    linux_driver.getincrementaldecoder = _lenient_decoder  # type: ignore[attr-defined]

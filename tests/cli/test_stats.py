@@ -158,10 +158,3 @@ def test_a_game_of_two_packs_is_titled_by_both_with_its_prompts(tmp_path: Path, 
     assert any(
         line.startswith("    lens: missed 1 of 1 - ") and prompt[:20] in line for line in lines
     )
-
-
-def test_a_pack_name_that_is_not_utf8_finds_nothing_and_says_so(tmp_path: Path, capsys):
-    fill(tmp_path)
-    assert main(["stats", "--data-dir", str(tmp_path), "--pack", "mini\udcff"]) == 0
-    out, err = capsys.readouterr()
-    assert out.count("\n") == 1 and "\\udcff" in out and err == ""

@@ -312,3 +312,22 @@ def test_text_with_a_percent_sign_in_words_is_not_taken_for_url_encoding() -> No
     assert result.count == 1
     (message,) = errors_of([entry(question="Which%20word%3F")])
     assert "URL-encoded" in message
+
+
+@pytest.mark.parametrize(
+    "field", ["question", "correct_answer", "incorrect_answers", "category", "difficulty", "type"]
+)
+@pytest.mark.parametrize("surrogate", ["\\ud800", "\\udfff"])
+def test_a_lone_surrogate_anywhere_in_an_entry_refuses_it_in_one_line(
+    field: str, surrogate: str
+) -> None:
+    bad = entry(question="Bad?")
+    if field == "incorrect_answers":
+        bad[field] = ["B", "C@"]
+    else:
+        bad[field] = f"{bad[field]}@"
+    # json.dumps would write the character itself; a saved response holds the escape.
+    raw = json.dumps({"response_code": 0, "results": [entry(), bad]}).replace("@", surrogate)
+    (message,) = errors_of(raw.encode())
+    assert message.startswith("r.json: entry 2")
+    assert "\n" not in message

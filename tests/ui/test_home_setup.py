@@ -227,3 +227,21 @@ async def test_the_theme_can_be_changed_from_the_command_palette() -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.theme == "nord"
+
+
+@pytest.mark.parametrize("digits", [5000, 19])
+async def test_a_seed_too_long_to_be_one_stays_on_setup_and_says_so(digits: int) -> None:
+    app = make_app()
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        setup = await open_setup(pilot)
+        setup.query_one("#seed", Input).value = "9" * digits  # as if typed or pasted
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is setup
+        assert any("seed" in message.lower() for message in notices.messages)
+        setup.query_one("#seed", Input).value = "9" * 18  # the longest seed plays
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.session.options.seed == int("9" * 18)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 
 import pytest
 from textual import events
@@ -10,7 +11,11 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList
 
-from quiz.ui.textual_private import clicked_option, give_result_callback
+from quiz.ui.textual_private import (
+    clicked_option,
+    give_result_callback,
+    tolerate_undecodable_keys,
+)
 
 
 class DefaultScreenApp(App):
@@ -83,3 +88,16 @@ async def test_a_click_on_an_option_line_gives_that_options_index(
         await pilot.click(ClickRecorder, offset=(3, top + line))
         await pilot.pause()
         assert options.clicked == [option]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Textual's Linux driver needs termios")
+def test_the_linux_driver_still_makes_its_input_decoder_from_its_module_global() -> None:
+    # tolerate_undecodable_keys replaces that global; if the driver stops using it (or
+    # starts decoding leniently by itself), this says so.
+    from textual.drivers import linux_driver
+
+    source = inspect.getsource(linux_driver.LinuxDriver.run_input_thread)
+    assert 'getincrementaldecoder("utf-8")()' in source
+    tolerate_undecodable_keys()
+    decode = linux_driver.getincrementaldecoder("utf-8")().decode
+    assert decode(b"1\xf8", final=False) + decode(b"\xc3", final=False) + decode(b"\xa9") == "1é"

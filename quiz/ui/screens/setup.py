@@ -22,6 +22,9 @@ from quiz.ui.text import plain
 from quiz.ui.widgets.footer import QuizFooter
 
 COUNTS: tuple[int | None, ...] = (5, 10, 20, None)
+# A seed of at most 18 digits fits in 64 bits; int() of thousands of digits raises (Python's
+# limit on converting long digit strings), and no one replays a game by such a seed.
+SEED_DIGITS = 18
 TIMERS: tuple[float | None, ...] = (None, 15.0, 30.0)
 
 
@@ -40,6 +43,16 @@ def remembered(last: Mapping[str, object]) -> tuple[int | None, float | None, se
         categories,
         difficulties,
     )
+
+
+def seed_of(text: str) -> int | None:
+    """The seed typed (None if none: a random game); ValueError if it has too many digits."""
+    digits = text.lstrip("+-")
+    if not digits.isdigit():
+        return None
+    if len(digits.lstrip("0")) > SEED_DIGITS:
+        raise ValueError(f"The seed is too long: use a number of at most {SEED_DIGITS} digits.")
+    return int(text)
 
 
 def counted(label: str, count: int) -> Content:
@@ -121,7 +134,7 @@ class SetupScreen(Screen):
         self.query_one("#seed", Input).cursor_blink = self.cursor_blink
 
     def options(self) -> GameOptions:
-        """The options as set on screen."""
+        """The options as set on screen (ValueError for a seed too long to be one)."""
         count_index = self.query_one("#count", RadioSet).pressed_index
         timer_index = self.query_one("#timer", RadioSet).pressed_index
         seed_text = self.query_one("#seed", Input).value.strip()
@@ -130,13 +143,18 @@ class SetupScreen(Screen):
             categories=tuple(self.query_one("#categories", SelectionList).selected),
             difficulties=tuple(self.query_one("#difficulties", SelectionList).selected),
             timer=TIMERS[timer_index] if timer_index >= 0 else None,
-            seed=int(seed_text) if seed_text.lstrip("+-").isdigit() else None,
+            seed=seed_of(seed_text),
         )
 
     def action_start(self) -> None:
         """Start a game with these options (a notice says so if no question matches); the
         choices are remembered for next time (all but the seed)."""
-        options = self.options()
+        try:
+            options = self.options()
+        except ValueError as error:
+            self.notify(str(error), title="Seed", severity="error", markup=False)
+            self.query_one("#seed", Input).focus()
+            return
         choices = {
             "count": options.count,
             "timer": options.timer,

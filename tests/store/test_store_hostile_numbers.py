@@ -1,0 +1,103 @@
+"""A history whose number columns hold text, reals, blobs or huge numbers: such rows are
+left out of scores, stats and review, and nothing reading them raises."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+from quiz.history.sqlite import SqliteHistory
+from quiz.store import NewGame, Store
+
+HOSTILE = ["abc", b"\xff", 1e309, "9" * 400, 2.5]
+
+
+def played(folder: Path) -> None:
+    """Two finished games of mini (scores 100 and 300), each with an answer."""
+    store, _ = Store.open(folder)
+    with store:
+        for score, right in ((100, True), (300, False)):
+            game = store.start_game(NewGame("mini", count=4))
+            store.record_answer(game, "mini", "lens", "x", right, score, 1.0, "cast", "easy")
+            store.finish_game(game, score, int(right), 1)
+
+
+def tamper(folder: Path, *statements: tuple[str, tuple]) -> None:
+    conn = sqlite3.connect(folder / "quiz.db")
+    with conn:
+        for sql, values in statements:
+            conn.execute(sql, values)
+    conn.close()
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_a_score_that_is_not_a_whole_number_is_left_out(tmp_path: Path, value: object):
+    played(tmp_path)
+    tamper(tmp_path, ("UPDATE games SET score = ? WHERE score = 300", (value,)))
+    store, _ = Store.open(tmp_path)
+    with store:
+        (stats,) = store.stats()
+        assert (stats.best, stats.average) == (100, 100)
+        assert [kind.best for kind in stats.kinds] == [100]
+        assert [best.score for best in store.best_scores()] == [100]
+        game = store.start_game(NewGame("mini", count=4))
+        assert store.finish_game(game, 200, 1, 1).previous_best == 100
+    history = SqliteHistory.open(tmp_path)
+    try:
+        assert [list(kinds.values()) for kinds in history.best_scores().values()] == [[200]]
+    finally:
+        history.close()
+
+
+@pytest.mark.parametrize("column", ["question_count", "timed"])
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_a_game_of_no_known_kind_is_left_out_of_best_scores(tmp_path, column, value):
+    played(tmp_path)
+    tamper(tmp_path, (f"UPDATE games SET {column} = ? WHERE score = 300", (value,)))
+    store, _ = Store.open(tmp_path)
+    with store:
+        assert [best.score for best in store.best_scores()] == [100]
+        (stats,) = store.stats()
+        assert [kind.best for kind in stats.kinds] == [100]
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, 2**63 - 1], ids=repr)
+def test_an_answer_neither_right_nor_wrong_counts_as_neither(tmp_path: Path, value: object):
+    played(tmp_path)
+    # Two huge values once made sum() overflow; text once counted as a miss.
+    tamper(tmp_path, ("UPDATE answers SET correct = ?", (value,)))
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    store, _ = Store.open(tmp_path)
+    with store:
+        (stats,) = store.stats()
+        assert stats.overall.right == 0 and stats.overall.total == 2
+        assert stats.most_missed == ()
+
+
+@pytest.mark.parametrize("column", ["box", "last_game_id"])
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_a_review_box_that_is_not_a_box_is_as_if_never_answered(tmp_path, column, value):
+    played(tmp_path)
+    # Our table refuses such a box; a hostile file with the same columns need not.
+    tamper(
+        tmp_path,
+        ("ALTER TABLE review_boxes RENAME TO ours", ()),
+        (
+            "CREATE TABLE review_boxes (pack_id, question_id, box, last_game_id, updated_at,"
+            " PRIMARY KEY (pack_id, question_id))",
+            (),
+        ),  # fmt: skip
+        ("INSERT INTO review_boxes SELECT * FROM ours", ()),
+        ("DROP TABLE ours", ()),
+        (f"UPDATE review_boxes SET {column} = ?", (value,)),
+    )
+    store, _ = Store.open(tmp_path)
+    with store:
+        assert store.due("mini") == []
+        assert store.next_due("mini") is None
+        game = store.start_game(NewGame("mini", count=4))
+        store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)  # starts it afresh
+        assert store.next_due("mini") == 1
