@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from quiz.commands.output import say
@@ -18,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.path).expanduser()
     if not is_pack_file(path):
         return _usage(f"{args.path} must end in .yaml or .yml")
-    if path.exists():
+    if os.path.lexists(path):  # False for a name the system refuses; writing then says why
         return _usage(
             f"{args.path} already exists; choose another name (quiz new never overwrites)"
         )

@@ -112,6 +112,7 @@ def open_database(
 def memory_database() -> sqlite3.Connection:
     """An empty in-memory database at the latest schema (plays on, saves nothing)."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.text_factory = lenient_text
     migrate(conn)
     return conn
 
@@ -119,7 +120,14 @@ def memory_database() -> sqlite3.Connection:
 def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     # isolation_level=None: we write BEGIN/COMMIT ourselves, one short transaction per call.
     # check_same_thread=False: the Store serialises calls with its own lock.
-    return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    conn.text_factory = lenient_text
+    return conn
+
+
+def lenient_text(data: bytes) -> str:
+    """A text value as str, whatever bytes another program left in it (never a failure)."""
+    return data.decode("utf-8", "replace")
 
 
 def _prepare(conn: sqlite3.Connection, path: Path, timeout: float) -> None:
@@ -255,6 +263,7 @@ def _move_aside(path: Path, when: datetime) -> Path:
 def _read_only(path: Path, why: str) -> Opened:
     """An in-memory copy of whatever history can be read at PATH, saving nothing."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.text_factory = lenient_text
     try:
         _copy_into(path, conn)
         migrate(conn)

@@ -15,6 +15,12 @@ _RANKED = f"mode = '{PLAY}'"
 RIGHT, MISSED = "correct = 1", "correct = 0"
 
 
+def _text(column: str) -> str:
+    """SQL for COLUMN's value when it is text, else NULL: names (pack and question ids,
+    categories) come back as str or not at all, whatever a row holds."""
+    return f"CASE WHEN typeof({column}) = 'text' THEN {column} END"
+
+
 def pack_stats(
     conn: sqlite3.Connection, pack_id: str | None = None, missed: int = 5
 ) -> list[PackStats]:
@@ -26,7 +32,7 @@ def pack_stats(
     """
     scopes = conn.execute(
         "SELECT id FROM (SELECT pack_id AS id FROM games UNION SELECT pack_id FROM answers)"
-        " WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+        " WHERE typeof(id) = 'text' AND (?1 IS NULL OR id = ?1) ORDER BY id",
         (pack_id,),
     ).fetchall()
     return [_one_pack(conn, scope, missed) for (scope,) in scopes]
@@ -36,7 +42,7 @@ def _members(conn: sqlite3.Connection, pack_id: str) -> tuple[str, ...]:
     """The packs the games kept under PACK_ID asked from (just itself, for one pack)."""
     rows = conn.execute(
         "SELECT DISTINCT p.pack_id FROM games g JOIN game_packs p ON p.game_id = g.id"
-        " WHERE g.pack_id = ? ORDER BY p.pack_id",
+        " WHERE g.pack_id = ? AND typeof(p.pack_id) = 'text' ORDER BY p.pack_id",
         (pack_id,),
     ).fetchall()
     return tuple(row[0] for row in rows) or (pack_id,)
@@ -102,7 +108,7 @@ def _accuracy(
 ) -> list[Accuracy]:
     # `answers_of` and `column` are SQL fixed in this module, never user input.
     rows = conn.execute(
-        f"SELECT coalesce({column}, ?), sum({RIGHT}), count(*) FROM answers"
+        f"SELECT coalesce({_text(column)}, ?), sum({RIGHT}), count(*) FROM answers"
         f" WHERE {answers_of} GROUP BY 1 ORDER BY 1",
         (missing, pack_id),
     )
@@ -115,7 +121,8 @@ def _most_missed(
     """The questions missed most often (then by share missed), at most LIMIT of them."""
     rows = conn.execute(
         f"SELECT pack_id, question_id, sum({MISSED}) AS misses, count(*) AS attempts"
-        f" FROM answers WHERE {answers_of} GROUP BY pack_id, question_id"
+        f" FROM answers WHERE ({answers_of}) AND typeof(question_id) = 'text'"
+        " AND typeof(pack_id) = 'text' GROUP BY pack_id, question_id"
         " HAVING misses > 0 ORDER BY misses DESC, 1.0 * misses / attempts DESC,"
         " pack_id, question_id LIMIT ?",
         (pack_id, limit),

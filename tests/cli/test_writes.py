@@ -222,3 +222,12 @@ def test_new_on_a_working_disk_still_writes_pack_and_schema(tmp_path: Path, caps
         assert main(new(disk)) == 0
         assert names(disk) == {"pack.yaml", SCHEMA_FILE}
         assert len(load_pack(disk / "pack.yaml").questions) == 4
+
+
+def test_a_name_too_long_for_the_system_is_one_line_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = tmp_path / ("x" * 5000 + ".yaml")
+    assert main(["new", str(name)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("quiz new: error: ")

@@ -77,3 +77,31 @@ def test_a_game_row_without_its_packs_still_counts_for_its_pack(store: Store):
     [stats] = store.stats()
     assert (stats.games, stats.best) == (1, 200)
     assert [(k.games, k.finished) for k in stats.kinds] == [(1, 1)]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "INSERT INTO answers (game_id, pack_id, question_id, given, correct, points, seconds,"
+        " answered_at) VALUES (1, X'1b5b324a', 'q', '', 0, 0, 1, 't')",  # a blob for an id
+        "INSERT INTO answers (game_id, pack_id, question_id, given, correct, points, seconds,"
+        " answered_at) VALUES (1, 'a', X'00ff', '', 0, 0, 1, 't')",
+        "INSERT INTO answers (game_id, pack_id, question_id, given, correct, points, seconds,"
+        " answered_at, category) VALUES (1, 'a', 'q', '', 0, 0, 1, 't', X'1b')",
+        "INSERT INTO answers (game_id, pack_id, question_id, given, correct, points, seconds,"
+        " answered_at) VALUES (1, CAST(X'61ff' AS TEXT), 'q', '', 0, 0, 1, 't')",  # not UTF-8
+        "UPDATE games SET pack_id = CAST(X'ff' AS TEXT)",
+    ],
+)
+def test_names_that_are_not_text_never_break_the_stats(store: Store, row: str):
+    game = store.start_game(NewGame("a", count=1))
+    store.record_answer(game, "a", "q1", "x", False, 0, 1.0, "cast")
+    store.finish_game(game, 0, 0, 1)
+    with store._write() as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(row)
+    report = store.stats()  # no failure, whatever the row holds
+    for stats in report:
+        names = [stats.pack_id, *stats.packs, *(a.label for a in stats.by_category)]
+        names += [m.question_id for m in stats.most_missed]
+        assert all(isinstance(name, str) for name in names)
