@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
 
-__all__ = ["answer_key", "answer_parts", "normalise", "same_answer"]
+__all__ = ["answer_key", "answer_parts", "clashes", "normalise", "same_answer"]
 
 _ARTICLES = ("the", "a", "an")
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc\u2018`")
@@ -148,3 +149,18 @@ def answer_key(text: str) -> str:
 
 def _typed(c: str) -> bool:
     return unicodedata.category(c) not in _UNTYPED
+
+
+def clashes(options: Sequence[str]) -> Iterator[tuple[int, int | None]]:
+    """The options the game could not tell apart, in order: (i, None) for option i with
+    nothing a player could type, (i, j) for option i that is the same answer as the
+    earlier option j. The one rule for the loader and the importers."""
+    seen: dict[str, int] = {}
+    for number, option in enumerate(options):
+        key = answer_key(option)
+        if not key:
+            yield number, None
+        elif key in seen:
+            yield number, seen[key]
+        else:
+            seen[key] = number

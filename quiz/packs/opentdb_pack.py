@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.packs.answers import answer_key, normalise
+from quiz.packs.answers import answer_key, clashes, normalise
 from quiz.packs.loader import load_pack_bytes
 from quiz.packs.opentdb import Entry, OpenTDBError, read_entries
 from quiz.packs.problems import PackError
@@ -72,16 +72,11 @@ def _unfair(entry: Entry) -> str | None:
     if not isinstance(entry.answer, str):
         return None
     options = (entry.answer, *entry.distractors)
-    seen: dict[str, int] = {}
-    for number, option in enumerate(options):
-        what = "the answer" if number == 0 else "the incorrect answer"
-        key = answer_key(option)
-        if not key:
+    for number, first in clashes(options):
+        option = options[number]
+        if first is None:
+            what = "the answer" if number == 0 else "the incorrect answer"
             return f"{what} {quote(option)} has nothing a player could type"
-        if key not in seen:
-            seen[key] = number
-            continue
-        first = seen[key]
         twice = "is also an incorrect answer" if first == 0 else "is listed twice"
         alike = (
             "" if option == options[first] else f" ({quote(option)} is the same answer to the game)"

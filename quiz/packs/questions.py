@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 
-from quiz.packs.answers import answer_key
+from quiz.packs.answers import clashes
 from quiz.packs.fields import (
     Fields,
     Report,
@@ -189,19 +189,17 @@ class QuestionReader:
         """Each option must have something a player can type, or no answer could match
         it; with `distinct`, no two may be the same answer to the game (the one further
         down the file is reported)."""
-        seen: dict[str, tuple[Node, str, str]] = {}
-        for node, value, role in sorted(options, key=lambda o: (o[0].line, o[0].column)):
-            key = answer_key(value)
-            if not key:
+        ordered = sorted(options, key=lambda o: (o[0].line, o[0].column))
+        for number, same_as in clashes([value for _, value, _ in ordered]):
+            node, value, role = ordered[number]
+            if same_as is None:
                 self._report(node, f"{role} {value!r} has no character a player could type; "
                              "write it in words or symbols")  # fmt: skip
-            elif distinct and key in seen:
-                first, first_value, first_role = seen[key]
+            elif distinct:
+                first, first_value, first_role = ordered[same_as]
                 self._report(node, f"{role} {value!r} is the same answer as {first_role} "
                              f"{first_value!r} ({places(first, node)}) to the game, which "
                              f"ignores {IGNORED}; make it differ")  # fmt: skip
-            else:
-                seen[key] = (node, value, role)
 
     def _tolerance(self) -> float:
         value = self.fields.number("tolerance")
