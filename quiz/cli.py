@@ -68,10 +68,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# What a shell reports for a program a closed pipe ended (128 + SIGPIPE), as `cat` does.
-CLOSED_PIPE = 141
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the quiz command line; returns the exit code."""
     try:
@@ -83,7 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-        return CLOSED_PIPE
+        from quiz.commands.output import say
+
+        say("quiz: stopped early: the program reading the output closed it", err=True)
+        return 1
     return code
 
 

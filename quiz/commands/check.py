@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             return _usage(f"no such file or folder: {name}")
     sources_dir = Path(args.sources) if args.sources else None
-    if sources_dir is not None and not sources_dir.is_dir():
+    if sources_dir is not None and not os.path.isdir(sources_dir):  # False for any OSError
         return _usage(f"--sources {args.sources} is not a folder")
 
     question_count = problem_count = 0

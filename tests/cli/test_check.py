@@ -144,3 +144,13 @@ def test_check_does_not_import_the_ui() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
     )
     assert done.stdout.splitlines()[-1] == "0 []"
+
+
+def test_a_sources_folder_name_too_long_for_the_system_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    too_long = str(tmp_path / ("s" * 300))
+    pack = Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml"
+    assert main(["check", "--sources", too_long, str(pack)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("quiz check: error: --sources ")

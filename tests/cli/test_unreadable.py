@@ -113,3 +113,10 @@ def test_packs_lists_what_it_can_and_names_the_data_folder_it_cannot_read(locked
 def test_a_path_too_long_for_the_system(command: str, tmp_path: Path):
     done = quiz(command, str(tmp_path / ("a" * 5000)), data_dir=tmp_path / "data")
     one_line(done)
+
+
+@pytest.mark.parametrize("target", ["locked/new.yaml", "locked/sub/new.yaml"])
+def test_quiz_new_in_a_folder_of_mode_000(target: str, locked: Path):
+    done = quiz("new", str(locked / target), data_dir=locked / "free")
+    one_line(done)
+    assert not (locked / "locked").stat().st_mode & 0o777  # left as it was, mode 000
