@@ -57,9 +57,7 @@ def normalise(text: str) -> str:
         text = text.lower().replace("&", " and ").translate(_ASCII)
     else:
         text = unicodedata.normalize("NFKC", text).casefold()
-        text = "".join(
-            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-        )
+        text = _without_accents(text)
         text = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
         text = "".join(c for c in text if not _invisible(c)).translate(_LOOK_ALIKES)
         text = text.translate(_APOSTROPHES)
@@ -68,6 +66,24 @@ def normalise(text: str) -> str:
     while len(words) > 1 and words[0] in _ARTICLES:
         words.pop(0)
     return " ".join(words)
+
+
+_ACCENTED_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC")
+
+
+def _without_accents(text: str) -> str:
+    """Drop the accents of Latin, Greek and Cyrillic letters ("é" is "e"). Other scripts'
+    marks are part of their letters and stay: kana's dakuten (バス is not パス), Devanagari's
+    virama."""
+    kept = []
+    accented = False
+    for char in unicodedata.normalize("NFKD", text):
+        if not unicodedata.combining(char):
+            accented = unicodedata.name(char, "").startswith(_ACCENTED_SCRIPTS)
+        elif accented:
+            continue
+        kept.append(char)
+    return "".join(kept)
 
 
 def _invisible(char: str) -> bool:

@@ -169,3 +169,17 @@ def test_check_refuses_a_look_alike_of_another_option(look_alike: str) -> None:
     assert len(got) == 1
     line, _, message = got[0]
     assert line == 8 and "same answer" in message and "Cyrillic" in message
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("café", "cafe", True),  # a Latin accent is set aside
+        ("Ελλάδα", "Ελλαδα", True),  # so is a Greek one
+        ("ёж", "еж", True),  # and a Cyrillic one, as before
+        ("バス", "パス", False),  # bus and pass: dakuten are part of kana letters
+        ("क्या", "कया", False),  # the virama is part of the Devanagari word
+    ],
+)
+def test_accents_are_set_aside_only_where_they_are_accents(a: str, b: str, same: bool) -> None:
+    assert same_answer(a, b) is same
