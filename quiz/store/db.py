@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from quiz.store.migrations import LATEST, MIGRATIONS, NewerSchema, migrate, user_version
+from quiz.store.folder import move_aside, unreachable, unwritable
+from quiz.store.migrations import (
+    LATEST,
+    NewerSchema,
+    expected_tables,
+    migrate,
+    tables,
+    user_version,
+)
 
 DB_NAME = "quiz.db"
 BUSY_TIMEOUT = 2.0  # seconds to wait for another copy of quiz to finish writing
@@ -65,13 +71,13 @@ def open_database(
     when the file is locked past the timeout or has a newer schema (the file is untouched).
     """
     path = directory / DB_NAME
-    unreachable = _unreachable(path)
-    if unreachable:
+    cannot_reach = unreachable(path)
+    if cannot_reach:
         raise StoreError(
-            f"can't read the data folder {directory} ({unreachable}); check the path and"
+            f"can't read the data folder {directory} ({cannot_reach}); check the path and"
             " its permissions, or use --data-dir for another folder"
         )
-    problem = _unwritable(directory)
+    problem = unwritable(directory)
     if problem:
         return _read_only(path, f"can't write to the data folder {directory} ({problem})")
     notices: list[str] = []
@@ -91,7 +97,7 @@ def open_database(
                     f"the history database {path} is still unreadable ({why})"
                 ) from None
             try:
-                moved = _move_aside(path, now())
+                moved = move_aside(path, now())
             except OSError as error:
                 reason = f"history at {path} is unreadable ({why}) and can't be moved ({error})"
                 return _read_only(path, reason)
@@ -185,79 +191,11 @@ def _check(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
 
 
-def tables(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
-    """Each table of the database with its columns, in order (SQLite's own tables aside)."""
-    names = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
-        " ORDER BY name"
-    ).fetchall()
-    return {
-        name: tuple(
-            row[0] for row in conn.execute("SELECT name FROM pragma_table_info(?)", (name,))
-        )
-        for (name,) in names
-    }
-
-
-@functools.cache
-def expected_tables(version: int) -> dict[str, tuple[str, ...]]:
-    """The tables and columns our migrations give a history at VERSION."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        for migration in MIGRATIONS[:version]:
-            migration(conn)
-        return tables(conn)
-    finally:
-        conn.close()
-
-
 def _newer_message(path: Path, version: int) -> str:
     return (
         f"the history database {path} is from a newer quiz (schema {version}, this quiz"
         f" knows {LATEST}); upgrade quiz, or use --data-dir for a separate history"
     )
-
-
-def _unreachable(path: Path) -> str | None:
-    """Why the history file can't even be looked for (a folder on its way that can't be
-    searched), or None: a missing file or folder is one to create."""
-    try:
-        os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except OSError as error:
-        return error.strerror or type(error).__name__
-    return None
-
-
-def _unwritable(directory: Path) -> str | None:
-    """Why files can't be created in the folder (creating it if missing), or None."""
-    if directory.exists() and not directory.is_dir():
-        return "it is a file, not a folder"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        handle, probe = tempfile.mkstemp(prefix=".quiz-probe-", dir=directory)
-        os.close(handle)
-        os.unlink(probe)
-    except OSError as error:
-        return error.strerror or type(error).__name__
-    return None
-
-
-def _move_aside(path: Path, when: datetime) -> Path:
-    """Rename the file (and its -wal/-shm companions) to a timestamped name beside it."""
-    stem = f"quiz-unreadable-{when:%Y%m%d-%H%M%S}"
-    target = path.with_name(f"{stem}.db")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{stem}-{number}.db")
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        companion = Path(f"{path}{suffix}")
-        if companion.exists():
-            companion.rename(f"{target}{suffix}")
-    return target
 
 
 def _read_only(path: Path, why: str) -> Opened:

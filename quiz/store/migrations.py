@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Mapping
@@ -154,3 +155,29 @@ def migrate(conn: sqlite3.Connection) -> int:
         conn.execute("ROLLBACK")
         raise
     return found
+
+
+def tables(conn: sqlite3.Connection) -> dict[str, tuple[str, ...]]:
+    """Each table of the database with its columns, in order (SQLite's own tables aside)."""
+    names = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+        " ORDER BY name"
+    ).fetchall()
+    return {
+        name: tuple(
+            row[0] for row in conn.execute("SELECT name FROM pragma_table_info(?)", (name,))
+        )
+        for (name,) in names
+    }
+
+
+@functools.cache
+def expected_tables(version: int) -> dict[str, tuple[str, ...]]:
+    """The tables and columns our migrations give a history at VERSION."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for migration in MIGRATIONS[:version]:
+            migration(conn)
+        return tables(conn)
+    finally:
+        conn.close()
