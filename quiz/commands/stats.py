@@ -22,21 +22,23 @@ PROMPT_WIDTH = 60
 
 def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
-    from quiz.store import Store, StoreError
+    from quiz.history.sqlite import SqliteHistory
+    from quiz.store import StoreError
 
     try:
-        store, notices = Store.open(data_dir(args.data_dir))
+        history = SqliteHistory.open(data_dir(args.data_dir))
     except StoreError as error:
         say(f"quiz stats: error: {error}", err=True)
         return 1
-    for notice in notices:
+    for notice in history.take_notices():
         say(f"quiz stats: {notice}", err=True)
-    with store:
-        try:
-            report = store.stats(args.pack)
-        except StoreError as error:
-            say(f"quiz stats: error: {error}", err=True)
-            return 1
+    try:
+        report = history.stats(args.pack)
+    except StoreError as error:
+        say(f"quiz stats: error: {error}", err=True)
+        return 1
+    finally:
+        history.close()
     if not report:
         if args.pack:
             say(f"No games of pack {args.pack} played yet. Start one with: quiz")
