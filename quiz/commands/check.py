@@ -11,10 +11,12 @@ from quiz.commands.output import say
 
 if TYPE_CHECKING:
     from quiz.packs.problems import Problem
+    from quiz.packs.provenance import Documents
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.packs.discovery import builtin_pack_files, pack_files, unreadable
+    from quiz.packs.provenance import Documents
 
     if not args.paths and not args.builtin:
         return _usage("give at least one PATH, or --builtin")
@@ -43,10 +45,12 @@ def run(args: argparse.Namespace) -> int:
     sources_dir = Path(args.sources) if args.sources else None
     if sources_dir is not None and not os.path.isdir(sources_dir):  # False for any OSError
         return _usage(f"--sources {args.sources} is not a folder")
+    # One for the run: a document cited by many questions, or many packs, is folded once.
+    documents = Documents(sources_dir) if sources_dir is not None else None
 
     question_count = problem_count = 0
     for file in files:
-        problems, questions = check_file(file, strict=args.strict, sources_dir=sources_dir)
+        problems, questions = check_file(file, strict=args.strict, sources=documents)
         question_count += questions
         problem_count += len(problems)
         for problem in problems:
@@ -57,9 +61,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check_file(
-    path: Path, strict: bool = False, sources_dir: Path | None = None
+    path: Path, strict: bool = False, sources: Path | Documents | None = None
 ) -> tuple[list[Problem], int]:
-    """The problems in one pack file, and how many questions it holds when valid."""
+    """The problems in one pack file, and how many questions it holds when valid.
+
+    `sources`: the folder of source documents to check excerpts against, if any.
+    """
     from quiz.packs.loader import load_pack
     from quiz.packs.problems import PackError, Problem
     from quiz.packs.provenance import check_excerpts
@@ -81,8 +88,8 @@ def check_file(
             for q in pack.questions
             if q.source is None
         ]
-    if sources_dir is not None:
-        problems += check_excerpts(pack, sources_dir)
+    if sources is not None:
+        problems += check_excerpts(pack, sources)
     return sorted(problems), len(pack.questions)
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.packs.loader import load_pack_bytes
-from quiz.packs.provenance import check_excerpts, fold, fragments, missing_fragment
+from quiz.packs.provenance import Documents, check_excerpts, fold, fragments, missing_fragment
 
 DOCUMENT = "“There’s no CGI in it. It’s all real,” she said — and\n  the rig   was huge. The ﬁnal cut came later."
 
@@ -64,3 +68,58 @@ def test_missing_source_file_is_a_problem_at_the_source(tmp_path: Path) -> None:
     [problem] = check_excerpts(load_pack_bytes(_pack("x", file="gone.txt"), "p.yaml"), tmp_path)
     assert (problem.line, problem.column) == (5, 5)
     assert "'gone.txt'" in problem.message and "not in" in problem.message
+
+
+def test_a_document_is_folded_once_however_many_questions_and_packs_cite_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
+    (tmp_path / "other.txt").write_text("The final cut came later.", encoding="utf-8")
+    folded: list[str] = []
+
+    def counting_fold(text: str) -> str:
+        folded.append(text)
+        return fold(text)
+
+    documents = Documents(tmp_path, fold=counting_fold)
+    questions = "".join(
+        f"  - id: q{n}\n    prompt: P\n    answer: A\n    distractors: [B]\n"
+        f"    source: {{ref: {'art' if n % 2 else 'two'}, excerpt: "
+        f'"{"the rig was huge" if n % 2 else "The final cut"}"}}\n'
+        for n in range(50)
+    )
+    pack = (
+        "format: 1\nid: p\ntitle: T\nsources:\n  - {id: art, title: A, file: doc.txt}\n"
+        "  - {id: two, title: B, file: other.txt}\n  - {id: again, title: C, file: doc.txt}\n"
+        f"questions:\n{questions}"
+    ).encode()
+    for _ in range(3):  # three packs of one run
+        assert check_excerpts(load_pack_bytes(pack, "p.yaml"), documents) == []
+    assert sorted(folded) == sorted([DOCUMENT, "The final cut came later."])
+
+
+def test_a_shared_run_still_reports_each_source_and_excerpt(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
+    documents = Documents(tmp_path)
+    for _ in range(2):
+        [problem] = check_excerpts(load_pack_bytes(_pack("the rig was tiny"), "p.yaml"), documents)
+        assert (problem.line, problem.column) == (13, 16)
+        [problem] = check_excerpts(load_pack_bytes(_pack("x", "gone.txt"), "p.yaml"), documents)
+        assert (problem.line, problem.column) == (5, 5) and "'gone.txt'" in problem.message
+
+
+_FOLDED = (
+    "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2013\u2014\u2026\ufb01\u00a0\u2028\x1c\x85"
+)
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from(_FOLDED + " \t\n."), st.characters())))
+def test_fold_is_the_rule_it_replaced(text: str) -> None:
+    """The regex and str.translate it was written with first, a character at a time."""
+    table = str.maketrans(
+        dict.fromkeys("\u2018\u2019\u201a\u201b", "'")
+        | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+        | dict.fromkeys("\u2013\u2014", "-")
+    )
+    expected = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text.translate(table))).strip()
+    assert fold(text) == expected
