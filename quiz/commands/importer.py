@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.opentdb import OpenTDBError
     from quiz.packs.opentdb_pack import import_opentdb
     from quiz.packs.slugs import slugify
-    from quiz.packs.writing import make_folders, remove_folders, what_to_do, write_atomically
+    from quiz.packs.writing import make_folders, remove_folders, what_to_do, write_streamed
 
     source, output = Path(args.file).expanduser(), Path(args.output).expanduser()
     if not is_pack_file(output):
@@ -43,27 +43,43 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = import_opentdb(data, args.file, pack_id, args.title)
     except OpenTDBError as error:
-        for message in error.messages:
-            say(message, err=True)
-        return 1
-    for note in result.notes:
-        say(note, err=True)
+        return _fail(error.messages)
+    del data  # not needed any more; the peak memory is the entries and one piece of output
     made: list[Path] = []
     try:
         made = make_folders(output.parent)
-        write_atomically(output, result.text.encode("utf-8"), overwrite=args.force)
+        write_streamed(output, result.chunks(), overwrite=args.force)
+    except OpenTDBError as error:  # found while writing: nothing was written
+        remove_folders(made)
+        return _fail(error.messages)
     except FileExistsError:  # made while we read the response: still never replaced
         remove_folders(made)
+        _notes(result.notes)
         return _exists(args.output)
     except OSError as error:
         remove_folders(made)  # nothing behind, not even the folders made for the pack
+        _notes(result.notes)
         say(f"quiz import: error: cannot write {args.output} ({error.strerror or error}); "
             f"{what_to_do(error)}", err=True)  # fmt: skip
         return 1
+    _notes(result.notes)
     skipped = f", {len(result.notes)} skipped" if result.notes else ""
     say(f"wrote {output}: {result.count} question{'s' if result.count != 1 else ''}{skipped} "
         f"(pack id '{pack_id}'; Open Trivia DB questions are CC BY-SA 4.0)")  # fmt: skip
     return 0
+
+
+def _notes(notes: tuple[str, ...]) -> None:
+    """The skipped entries, after the write and before what is said of it: a pack too
+    big to write is refused as a whole, as before the pack was written as it was made."""
+    for note in notes:
+        say(note, err=True)
+
+
+def _fail(messages: list[str]) -> int:
+    for message in messages:
+        say(message, err=True)
+    return 1
 
 
 def _exists(name: str) -> int:

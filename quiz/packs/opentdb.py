@@ -16,6 +16,7 @@ DIFFICULTIES = ("easy", "medium", "hard")
 # Percent-encoded text: URL-safe characters (RFC 3986 unreserved, + and PHP's other
 # unescaped ones) and %XX escapes, nothing else.
 _URL_ENCODED = re.compile(r"(?:[A-Za-z0-9._~+*'()!-]|%[0-9A-Fa-f]{2})+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # What the API's response codes mean (https://opentdb.com/api_config.php).
 RESPONSE_CODES = {
     1: "no results: the database had fewer questions than were asked for; ask for fewer",
@@ -227,7 +228,7 @@ def _clean(value: str, key: str, prompt: str | None) -> str:
 def _unicode(text: str, key: str, prompt: str | None) -> str:
     """TEXT, unless a JSON escape like \\ud800 left a lone surrogate in it (no pack,
     YAML or terminal can hold one)."""
-    if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
+    if _SURROGATE.search(text) is not None:
         raise _EntryProblem(
             f"'{key}' holds a lone surrogate escape, which is not Unicode text", prompt
         )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from quiz.packs.answers import answer_key, clashes, normalise
+from quiz.packs.files import MAX_BYTES
 from quiz.packs.loader import load_pack_bytes
 from quiz.packs.opentdb import Entry, OpenTDBError, read_entries
-from quiz.packs.problems import PackError
+from quiz.packs.problems import PackError, Problem
 from quiz.packs.slugs import text_id, unique_id
 from quiz.packs.yamlout import quote, quote_list
 
@@ -15,6 +17,8 @@ LICENSE = (
     "Questions from the Open Trivia Database (https://opentdb.com), licensed CC BY-SA 4.0 "
     "(https://creativecommons.org/licenses/by-sa/4.0/)"
 )
+CHUNK = 256 * 1024  # characters of questions rendered, then written, at a time
+TOO_BIG = "the pack is over the 16 MiB limit; split it"  # as the loader says it
 HEADER = (
     "# Imported from a saved Open Trivia DB response by `quiz import opentdb`.\n"
     "# Importing the same response again (with --force) writes this same file.\n"
@@ -23,30 +27,68 @@ HEADER = (
 
 @dataclass(frozen=True)
 class Converted:
-    """The pack text, how many questions it holds, and a note per skipped entry."""
+    """The pack to write: its entries, id and title, and a note per skipped entry.
 
-    text: str
-    count: int
+    chunks() renders the file a piece at a time, for writing as it is made; text is
+    the whole of it at once.
+    """
+
+    entries: tuple[Entry, ...]
+    pack_id: str
+    title: str
     notes: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        """How many questions the pack holds."""
+        return len(self.entries)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The pack file as UTF-8, in pieces of about CHUNK bytes.
+
+        Raises OpenTDBError, before the piece that would pass it, if the file would be
+        larger than the loader takes (MAX_BYTES), as escapes can make it.
+        """
+        size = 0
+        for piece in _pieces(self.entries, self.pack_id, self.title):
+            data = piece.encode("utf-8")
+            size += len(data)
+            if size > MAX_BYTES:
+                raise _refused(PackError([Problem(self.pack_id, 1, 1, TOO_BIG)]))
+            yield data
+
+    @property
+    def text(self) -> str:
+        """The whole pack file."""
+        return b"".join(self.chunks()).decode("utf-8")
 
 
 def import_opentdb(data: bytes, name: str, pack_id: str, title: str | None = None) -> Converted:
-    """The pack YAML for a saved response; raises OpenTDBError naming each bad entry.
+    """The pack for a saved response; raises OpenTDBError naming each bad entry.
 
     Entries the game could not play fairly (two options the game takes for the same
     answer, an option with nothing a player could type) and repeats of an earlier
     question are skipped with a note rather than failing the whole import. "The same" is
     decided by quiz.packs.answers.answer_key, as the loader and the judge decide it.
+
+    What is written always loads (tests/packs/test_opentdb_output.py holds it to that):
+    each question is made of checked parts, and the header, which holds the id and
+    title given, is loaded here with the first question before anything is written.
     """
     entries, notes = playable(read_entries(data, name), name)
     if not entries:
         raise OpenTDBError(notes + [f"{name}: no question could be imported"])
-    text = render(entries, pack_id, title or default_title(entries))
+    converted = Converted(tuple(entries), pack_id, title or default_title(entries), tuple(notes))
+    first = "".join(_pieces(converted.entries[:1], pack_id, converted.title))
     try:
-        load_pack_bytes(text.encode("utf-8"), pack_id)
-    except PackError as error:  # a bug here, not in the input; say so rather than write it
-        raise OpenTDBError([f"the imported pack would not load: {error.first}"]) from None
-    return Converted(text, len(entries), tuple(notes))
+        load_pack_bytes(first.encode("utf-8"), pack_id)
+    except PackError as error:  # a bug here, or an id or title no pack may have
+        raise _refused(error) from None
+    return converted
+
+
+def _refused(error: PackError) -> OpenTDBError:
+    return OpenTDBError([f"the imported pack would not load: {error.first}"])
 
 
 def playable(entries: list[Entry], name: str) -> tuple[list[Entry], list[str]]:
@@ -94,31 +136,41 @@ def default_title(entries: list[Entry]) -> str:
     return "Open Trivia DB questions"
 
 
-def render(entries: list[Entry], pack_id: str, title: str) -> str:
-    """The pack file's text: every text double-quoted, keys in the documented order."""
+def _pieces(entries: Sequence[Entry], pack_id: str, title: str) -> Iterator[str]:
+    """The pack file's text in pieces: every text double-quoted, keys in the documented
+    order, about CHUNK characters of questions to a piece."""
     count = len(entries)
     description = f"{count} question{'s' if count != 1 else ''} from the Open Trivia Database."
-    lines = [
-        HEADER.rstrip("\n"),
-        "format: 1",
-        f"id: {quote(pack_id)}",
-        f"title: {quote(title)}",
-        f"description: {quote(description)}",
-        f"license: {quote(LICENSE)}",
-        "questions:",
-    ]
+    yield (
+        f"{HEADER}format: 1\nid: {quote(pack_id)}\ntitle: {quote(title)}\n"
+        f"description: {quote(description)}\nlicense: {quote(LICENSE)}\nquestions:\n"
+    )
     taken: set[str] = set()
+    lines: list[str] = []
+    size = 0
     for entry in entries:
-        lines.append(f"  - id: {quote(unique_id(text_id(entry.prompt), taken))}")
-        lines.append(f"    type: {entry.type}")
-        lines.append(f"    prompt: {quote(entry.prompt)}")
-        if isinstance(entry.answer, bool):
-            lines.append(f"    answer: {'true' if entry.answer else 'false'}")
-        else:
-            lines.append(f"    answer: {quote(entry.answer)}")
-            lines.append(f"    distractors: {quote_list(entry.distractors)}")
-        if entry.category:
-            lines.append(f"    category: {quote(entry.category)}")
-        if entry.difficulty:
-            lines.append(f"    difficulty: {entry.difficulty}")
-    return "\n".join(lines) + "\n"
+        lines.append(_question(entry, unique_id(text_id(entry.prompt), taken)))
+        size += len(lines[-1])
+        if size >= CHUNK:
+            yield "".join(lines)
+            lines.clear()
+            size = 0
+    if lines:
+        yield "".join(lines)
+
+
+def _question(entry: Entry, question_id: str) -> str:
+    text = (
+        f"  - id: {quote(question_id)}\n    type: {entry.type}\n    prompt: {quote(entry.prompt)}\n"
+    )
+    if isinstance(entry.answer, bool):
+        text += f"    answer: {'true' if entry.answer else 'false'}\n"
+    else:
+        text += (
+            f"    answer: {quote(entry.answer)}\n    distractors: {quote_list(entry.distractors)}\n"
+        )
+    if entry.category:
+        text += f"    category: {quote(entry.category)}\n"
+    if entry.difficulty:
+        text += f"    difficulty: {entry.difficulty}\n"
+    return text

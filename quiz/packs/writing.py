@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["make_folders", "remove_folders", "what_to_do", "write_atomically"]
+__all__ = ["make_folders", "remove_folders", "what_to_do", "write_atomically", "write_streamed"]
 
 # os.link fails with these where the file system has no hard links (FAT, some network
 # and FUSE mounts); there the no-overwrite rename falls back to check-then-rename.
@@ -25,7 +26,18 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, overwrite: bo
     `path` as it was, so there is never a half-written or empty file. The parent folder
     must exist (see make_folders).
     """
-    _write(Path(path), data, overwrite)
+    _write(Path(path), (data,), overwrite)
+
+
+def write_streamed(
+    path: str | os.PathLike[str], chunks: Iterable[bytes], *, overwrite: bool
+) -> None:
+    """As write_atomically, for a file made a piece at a time: each chunk is written as
+    it comes, so the whole never needs to be in memory. An exception from `chunks`
+    counts as a failure: the temporary file goes, `path` stays as it was, and the
+    exception is raised. Nothing is taken from `chunks` before the checks that
+    write_atomically makes on `path`."""
+    _write(Path(path), chunks, overwrite)
 
 
 def make_folders(folder: Path) -> list[Path]:
@@ -58,7 +70,7 @@ def remove_folders(made: list[Path]) -> None:
             return  # something was put there meanwhile: keep it, and what holds it
 
 
-def _write(target: Path, data: bytes, overwrite: bool) -> None:
+def _write(target: Path, chunks: Iterable[bytes], overwrite: bool) -> None:
     if not overwrite and os.path.lexists(target):
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
     if overwrite and os.path.lexists(target):
@@ -70,9 +82,10 @@ def _write(target: Path, data: bytes, overwrite: bool) -> None:
     temporary, fd = _create_temporary(target)
     try:
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            for data in chunks:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
             _sync(fd)  # the bytes are on disk before the name points at them
         finally:
             os.close(fd)

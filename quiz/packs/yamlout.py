@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # YAML escapes for the characters that may not appear raw in a double-quoted scalar.
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+# What must be escaped: the two YAML specials, then everything outside YAML's printable
+# set, and the characters YAML 1.1 treats as line breaks (NEL, U+2028, U+2029) and the
+# BOM, which are inside it. Lone surrogates match too, and are refused.
+_UNSAFE = re.compile(
+    '["\\\\]|[^\\x20-\\x7e\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd'
+    "\\U00010000-\\U0010ffff]"
+)
 
 
 def quote(text: str) -> str:
@@ -15,30 +23,19 @@ def quote(text: str) -> str:
     characters, YAML's extra line breaks (NEL, U+2028, U+2029), the BOM and non-characters
     are written as escapes. A lone surrogate (not Unicode text) raises ValueError.
     """
-    return '"' + "".join(_escape(char) for char in text) + '"'
+    if _UNSAFE.search(text) is None:  # most text: nothing to escape
+        return f'"{text}"'
+    return '"' + _UNSAFE.sub(_escape, text) + '"'
 
 
-def _escape(char: str) -> str:
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
     if char in _ESCAPES:
         return _ESCAPES[char]
     code = ord(char)
     if 0xD800 <= code <= 0xDFFF:
         raise ValueError(f"lone surrogate U+{code:04X} is not Unicode text")
-    if _printable(code):
-        return char
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def _printable(code: int) -> bool:
-    # The YAML printable set, less the characters YAML 1.1 treats as line breaks.
-    if code in (0x85, 0x2028, 0x2029, 0xFEFF):
-        return False
-    return (
-        0x20 <= code <= 0x7E
-        or 0xA0 <= code <= 0xD7FF
-        or 0xE000 <= code <= 0xFFFD
-        or 0x10000 <= code <= 0x10FFFF
-    )
 
 
 def quote_list(items: Iterable[str]) -> str:

@@ -11,7 +11,7 @@ import pytest
 from small_disk import PAGE, fill, read_only, small_disk
 
 from quiz.packs import writing
-from quiz.packs.writing import make_folders, remove_folders, write_atomically
+from quiz.packs.writing import make_folders, remove_folders, write_atomically, write_streamed
 
 DATA = b"format: 1\n" * 2000  # 20 KB: more than one write call may take
 
@@ -195,3 +195,51 @@ def test_folders_made_are_removed_again_but_never_one_that_holds_something(
     (tmp_path / "a" / "note.txt").write_text("someone else's")
     remove_folders(made)
     assert names(tmp_path) == {"a"} and names(tmp_path / "a") == {"note.txt"}
+
+
+def test_streamed_chunks_reach_the_file_as_they_come_and_appear_whole(tmp_path: Path) -> None:
+    target = tmp_path / "pack.yaml"
+    seen: list[int] = []
+
+    def chunks():
+        for number in range(5):
+            [temporary] = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+            seen.append(temporary.stat().st_size)  # what came before is in the file already
+            assert not target.exists()
+            yield DATA[number * 100 : (number + 1) * 100]
+
+    write_streamed(target, chunks(), overwrite=False)
+    assert seen == [0, 100, 200, 300, 400]
+    assert target.read_bytes() == DATA[:500] and names(tmp_path) == {"pack.yaml"}
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_stream_that_fails_midway_leaves_the_file_as_it_was(
+    tmp_path: Path, overwrite: bool
+) -> None:
+    target = tmp_path / "pack.yaml"
+    if overwrite:
+        target.write_bytes(b"old")
+
+    def chunks():
+        yield DATA
+        raise ValueError("the maker of the file gave up")
+
+    with pytest.raises(ValueError):
+        write_streamed(target, chunks(), overwrite=overwrite)
+    assert names(tmp_path) == ({"pack.yaml"} if overwrite else set())
+    if overwrite:
+        assert target.read_bytes() == b"old"
+
+
+def test_a_stream_is_not_started_when_the_file_exists(tmp_path: Path) -> None:
+    (tmp_path / "pack.yaml").write_bytes(b"mine")
+    taken: list[bytes] = []
+
+    def chunks():
+        taken.append(DATA)
+        yield DATA
+
+    with pytest.raises(FileExistsError):
+        write_streamed(tmp_path / "pack.yaml", chunks(), overwrite=False)
+    assert taken == [] and (tmp_path / "pack.yaml").read_bytes() == b"mine"
