@@ -14,7 +14,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import answer_latency, history_size, pack_loading, startup
+from benchmarks import answer_latency, big_packs, history_size, pack_loading, startup
 from benchmarks.common import table
 
 # measure label prefix -> (target, must not exceed); None where the issue sets none.
@@ -25,6 +25,12 @@ LIMITS = {
     "quiz check, 10,000": ("1.3", "2.0"),
     "quiz check": ("linear", "-"),
     "answer latency": ("report", "-"),
+    "first question, 40,000-question pack, cache warm": ("1.1", "1.3"),
+    "peak memory, 40,000-question pack, cache warm": ("1.2", "1.5"),
+    "first question, 10,000-question pack, cache warm": ("report", "-"),
+    "peak memory, 10,000-question pack, cache warm": ("report", "-"),
+    "first question, 40,000-question pack, cache cold": ("linear", "-"),
+    "first question, 10,000-question pack, cache cold": ("linear", "-"),
 }
 
 
@@ -48,6 +54,7 @@ def main() -> int:
         *history_size.measure(rounds=5 if quick else 15),
         *answer_latency.measure(rounds=8 if quick else 20),
         *pack_loading.measure(rounds=3 if quick else 5),
+        *big_packs.measure(rounds=3 if quick else 5, quick=quick),
     ]
     rows = [[*row, *limits_for(row[0])] for row in rows]
     print(f"{platform.machine()} · {platform.python_implementation()} {platform.python_version()} · "

@@ -1,0 +1,101 @@
+"""Big packs: first question of `quiz play BIG.yaml` (cache warm, and cold) against the built-in pack."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import Run, compile_quiz, median_ratio, table
+from benchmarks.pack_loading import write_pack
+from benchmarks.startup import FIRST_QUESTION, PLAY
+from benchmarks.terminal import until_painted
+
+WARM = (10_000, 40_000)
+COLD = (1_000, 10_000, 40_000)
+
+
+def big_pack(folder: Path, questions: int) -> Path:
+    """A generated pack, its times set back an hour as for any pack not just written."""
+    path = folder / f"pack-{questions}.yaml"
+    write_pack(path, questions)
+    old = time.time_ns() - 3600 * 10**9
+    os.utime(path, ns=(old, old))
+    return path
+
+
+def paired_warm(pack: Path, data_dir: str, rounds: int) -> tuple[list[Run], list[Run]]:
+    """`quiz play PACK` and `quiz play` (built-in), alternating, both caches warm."""
+    env = {"QUIZ_DATA_DIR": data_dir}
+    big, builtin = [*PLAY, str(pack)], PLAY
+    (
+        until_painted(big, FIRST_QUESTION, env, timeout=300),
+        until_painted(builtin, FIRST_QUESTION, env),
+    )
+    ours, base = [], []
+    for _ in range(rounds):
+        ours.append(until_painted(big, FIRST_QUESTION, env))
+        base.append(until_painted(builtin, FIRST_QUESTION, env))
+    return ours, base
+
+
+def cold(pack: Path, data_dir: str) -> Run:
+    """`quiz play PACK` with the pack cache emptied first: load, compile, first question."""
+    shutil.rmtree(Path(data_dir) / "cache", ignore_errors=True)
+    return until_painted(
+        [*PLAY, str(pack)], FIRST_QUESTION, {"QUIZ_DATA_DIR": data_dir}, timeout=300
+    )
+
+
+def _row(label: str, ours: list[float], base: list[float], unit: str) -> list[str]:
+    scale, shown = (1000, "ms") if unit == "ms" else (1 / 1024, "MiB")
+    fmt = "{:.0f} " if unit == "ms" else "{:.1f} "
+    return [label, fmt.format(statistics.median(ours) * scale) + shown,
+            fmt.format(statistics.median(base) * scale) + shown, f"{median_ratio(ours, base):.2f}"]  # fmt: skip
+
+
+def measure(rounds: int, quick: bool = False) -> list[list[str]]:
+    """Warm rows (time and peak memory) per size, then cold rows growing with the size."""
+    compile_quiz()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in WARM:
+            pack = big_pack(Path(folder), size)
+            with tempfile.TemporaryDirectory() as data_dir:
+                ours, base = paired_warm(pack, data_dir, rounds)
+            label = f"{size:,}-question pack, cache warm"
+            rows.append(_row(f"first question, {label}", [r.seconds for r in ours], [r.seconds for r in base], "ms"))  # fmt: skip
+            rows.append(_row(f"peak memory, {label}", [r.peak_kib for r in ours], [r.peak_kib for r in base], "MiB"))  # fmt: skip
+        smallest = None
+        for size in COLD[:2] if quick else COLD:
+            pack = big_pack(Path(folder), size)
+            with tempfile.TemporaryDirectory() as data_dir:
+                runs = [cold(pack, data_dir).seconds for _ in range(1 if size > 10_000 else 2)]
+            seconds = statistics.median(runs)
+            smallest = smallest or (size, seconds)
+            growth = (seconds / smallest[1]) / (size / smallest[0])
+            rows.append([f"first question, {size:,}-question pack, cache cold (growth per question vs {smallest[0]:,})",
+                         f"{seconds:.2f} s", f"{smallest[1]:.2f} s", f"{growth:.2f}"])  # fmt: skip
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="skip the 40,000-question cold run")
+    args = parser.parse_args()
+    header = ["measure", "quiz play BIG", "quiz play (built-in)", "ratio"]
+    print(table(measure(args.rounds, args.quick), header))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
