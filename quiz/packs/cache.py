@@ -134,7 +134,10 @@ def _open_entry(entry: Path, expected: dict[str, object], pack_handle: int,
             return None
         if not _same_bytes(header, entry, status, pack_handle, info, name):
             return None
-        if type(header["count"]) is not int or type(header["unique"]) is not bool:
+        count = header["count"]
+        if type(count) is not int or not 0 <= count * entries.RECORD <= status.st_size - body:
+            return None
+        if type(header["unique"]) is not bool:
             return None
         questions = CompiledQuestions(
             handle, header, body, status.st_size, name, lambda: _reload(name, entry)

@@ -81,7 +81,10 @@ def _section(offset: int, data: bytes) -> list[object]:
 
 
 def _dumps(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return _ENCODER.encode(data).encode("utf-8")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 
 
 def read_header(handle: int, size: int) -> tuple[dict[str, Any], int]:

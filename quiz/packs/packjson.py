@@ -60,7 +60,7 @@ def question_from_data(data: object) -> Question:
 
 
 def _plain(obj: object) -> dict[str, Any]:
-    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.init}
+    return {name: getattr(obj, name) for name, _, _ in _plan(type(obj))}
 
 
 def _values(cls: type, data: object) -> dict[str, object]:
