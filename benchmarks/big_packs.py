@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -25,17 +23,12 @@ WARM = (10_000, 40_000)
 
 
 def big_pack(folder: Path, questions: int) -> Path:
-    """A generated pack, its times set back an hour as for any pack not just written.
-
-    Written by a child process, as the pty runs are made by one (see _worker): a child
-    forked from a process that grew keeps that size as its peak memory, which would hide
-    the difference between the two runs of a pair.
-    """
+    """A generated pack, written by a child process, as the pty runs are made by one (see
+    paired_warm): a child forked from a process that grew keeps that size as its peak
+    memory, which would hide the difference between the two runs of a pair."""
     path = folder / f"pack-{questions}.yaml"
     code = "import sys; from benchmarks.pack_loading import write_pack as w; from pathlib import Path; w(Path(sys.argv[1]), int(sys.argv[2]))"  # fmt: skip
     subprocess.run([PYTHON, "-c", code, str(path), str(questions)], check=True, cwd=REPO)
-    old = time.time_ns() - 3600 * 10**9
-    os.utime(path, ns=(old, old))
     return path
 
 
@@ -85,8 +78,10 @@ def measure(rounds: int, quick: bool = False) -> list[list[str]]:
     compile_quiz()
     warm_rows, cold_rows, smallest = [], [], None
     with tempfile.TemporaryDirectory() as folder:
-        for size in SIZES:
-            pack = big_pack(Path(folder), size)
+        # All written first: a pack is trusted by its times only once they are some
+        # seconds old (quiz.packs.cache), as any pack not generated a moment ago is.
+        packs = {size: big_pack(Path(folder), size) for size in SIZES}
+        for size, pack in packs.items():
             with tempfile.TemporaryDirectory() as data_dir:
                 runs = [cold(pack, data_dir).seconds for _ in range(1 if quick or size > 10_000 else 2)]  # fmt: skip
                 if size in WARM:  # the cold run left the cache warm
