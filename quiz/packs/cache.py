@@ -132,8 +132,11 @@ def _open_entry(entry: Path, expected: dict[str, object], pack_handle: int,
             return None
         if any(header[key] != value for key, value in expected.items()):
             return None
-        if not _same_bytes(header, entry, status, pack_handle, info, name):
+        same = _same_bytes(header, entry, status, pack_handle, info, name)
+        if same is None:
             return None
+        if same == "restamp":
+            _restamp(entry, header, handle, body, status.st_size, info)
         count = header["count"]
         if type(count) is not int or not 0 <= count * entries.RECORD <= status.st_size - body:
             return None
@@ -152,25 +155,46 @@ def _open_entry(entry: Path, expected: dict[str, object], pack_handle: int,
 
 
 def _same_bytes(header: dict[str, object], entry: Path, status: os.stat_result,
-                pack_handle: int, info: os.stat_result, name: str) -> bool:  # fmt: skip
-    """Whether the pack file holds the bytes the entry was compiled from: by its status
-    alone when that is settled, else by the digest of its bytes."""
+                pack_handle: int, info: os.stat_result, name: str) -> str | None:  # fmt: skip
+    """Whether the pack file holds the bytes the entry was compiled from: "status" when
+    its status says so and is settled, "bytes" when the digest of its bytes does, and
+    "restamp" when they do but its status changed (touched, or checked out again) and
+    has settled, so the entry should learn the new status; None when it does not."""
     changed = max(info.st_mtime_ns, info.st_ctime_ns)
-    if header["stat"] == _stat_key(info) and changed < status.st_mtime_ns - _SETTLED_NS:
-        return True
+    same_status = header["stat"] == _stat_key(info)
+    if same_status and changed < status.st_mtime_ns - _SETTLED_NS:
+        return "status"
     read_at = time.time_ns()
     try:
         data = _read_pack(pack_handle, name, info)
     except PackError:
-        return False
+        return None
     if digest(data) != header["digest"]:
-        return False
-    if header["stat"] == _stat_key(info) and changed < read_at - _SETTLED_NS:
-        try:
-            os.utime(entry, ns=(read_at, read_at))  # settled now: trusted by status next time
-        except OSError:
-            pass
-    return True
+        return None
+    if changed >= read_at - _SETTLED_NS:
+        return "bytes"
+    if not same_status:
+        return "restamp"
+    try:
+        os.utime(entry, ns=(read_at, read_at))  # settled now: trusted by status next time
+    except OSError:
+        pass
+    return "bytes"
+
+
+def _restamp(entry: Path, header: dict[str, object], handle: int, body: int, size: int,
+             info: os.stat_result) -> None:  # fmt: skip
+    """Write the entry again with the pack file's new status. Its time needs no care: the
+    file's times are settled before the bytes were read, so no later change can keep them."""
+    from quiz.packs.writing import write_atomically
+
+    try:
+        rest = os.pread(handle, size - body, body)
+        if len(rest) == size - body:
+            head = entries.sealed_header({**header, "stat": _stat_key(info)})
+            write_atomically(entry, head + rest, overwrite=True)
+    except (OSError, ValueError):
+        return
 
 
 def _reload(name: str, entry: Path) -> tuple[Question, ...]:

@@ -61,7 +61,7 @@ def encode(pack: Pack, header: dict[str, Any]) -> bytes:
         records.append(f"{start:012x}{len(blob):08x}{part_digest(blob)}\n".encode())
         start += len(blob)
     facts = pack.facts
-    head = _dumps(
+    head = sealed_header(
         {
             **header,
             "pack": pack_to_data(pack, questions=False),
@@ -72,8 +72,13 @@ def encode(pack: Pack, header: dict[str, Any]) -> bytes:
             "ids": _section(records_size + len(columns), ids),
         }
     )
-    first = b"%s %s %d\n" % (MAGIC, digest(head).encode(), len(head))
-    return b"".join([first, head, *records, columns, ids, *blobs])
+    return b"".join([head, *records, columns, ids, *blobs])
+
+
+def sealed_header(header: dict[str, Any]) -> bytes:
+    """The first line and the header, sealed by its digest: what precedes the body."""
+    head = _dumps(header)
+    return b"%s %s %d\n" % (MAGIC, digest(head).encode(), len(head)) + head
 
 
 def _section(offset: int, data: bytes) -> list[object]:

@@ -160,3 +160,17 @@ def test_a_damaged_entry_is_never_used(big, tmp_path, part) -> None:
     options = GameOptions(count=None, seed=5, categories=("cast", "crew"))
     assert dealt(select([pack], options)) == dealt(select([fresh], options))
     assert pack == fresh and pack.question("q0") == fresh.question("q0")
+
+
+def test_a_pack_touched_but_not_changed_is_hashed_once_then_known_by_its_status(
+    big, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setattr(cache, "_SETTLED_NS", -(10**9))  # no waiting for the clock to move on
+    compiled(big, tmp_path / "cache")
+    os.utime(big, ns=(10**18, 10**18))  # touched: new times, the same bytes
+    read = []
+    monkeypatch.setattr(cache, "_read_pack", lambda *a: read.append(1) or real_read(*a))
+    for _ in range(3):
+        assert isinstance(load_pack_cached(big, tmp_path / "cache").questions, CompiledQuestions)
+    assert len(read) == 1
+    assert load_pack_cached(big, tmp_path / "cache") == load_pack(big)
