@@ -6,6 +6,7 @@ import argparse
 import math
 from pathlib import Path
 
+from quiz import collector
 from quiz.commands.output import say
 
 
@@ -21,13 +22,21 @@ def run(args: argparse.Namespace) -> int:
             2,
         )
 
+    files = pack_paths(args.packs)
+    if files is None:
+        return 1
+    collector.pause()  # from the packs' load on, until the first screen is painted
+    try:
+        return _play(args, files)
+    finally:
+        collector.resume()  # a no-op once the app has resumed it
+
+
+def _play(args: argparse.Namespace, files: list[Path]) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.cache import load_pack_cached
     from quiz.packs.problems import PackError
 
-    files = pack_paths(args.packs)
-    if files is None:
-        return 1
     cache = data_dir(args.data_dir) / "cache" / "packs"  # valid packs, parsed once
     packs = []
     for file in files:
@@ -51,6 +60,10 @@ def run(args: argparse.Namespace) -> int:
         dealt = select(packs, options)
     except NoQuestions as error:
         return _fail(str(error), 1)
+    except PackError as error:  # a compiled pack whose entry failed, and its file changed
+        for problem in error.problems:
+            say(problem, err=True)
+        return 1
 
     from quiz.commands.tui import launch
     from quiz.history.opening import OpeningHistory

@@ -90,8 +90,8 @@ def format_pack(stats: PackStats, packs: Mapping[str, Pack]) -> str:
 def _prompt(missed: Missed, packs: Mapping[str, Pack]) -> str | None:
     """The missed question's prompt, if its pack is found and still has it."""
     pack = packs.get(missed.pack_id)
-    questions = pack.questions if pack else ()
-    return next((q.prompt for q in questions if q.id == missed.question_id), None)
+    question = pack.question(missed.question_id) if pack else None
+    return question.prompt if question else None
 
 
 def _percent(accuracy: Accuracy) -> str:

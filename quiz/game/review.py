@@ -41,13 +41,16 @@ def plan_review(
     chosen = [pack] if pack is not None else list(packs)
     found: list[tuple[int, int, int, Question, Pack]] = []
     for each in chosen:
-        questions = {question.id: question for question in each.questions}
-        for item in history.due(each.id, list(questions)):
-            if item.question_id in questions:
+        ids = list(dict.fromkeys(each.facts.ids()))  # a question is built only if it is due
+        for item in history.due(each.id, ids):
+            question = each.question(item.question_id)
+            if question is not None:
                 order = len(found)  # ties keep pack order, then the history's order
-                found.append((-item.overdue, item.box, order, questions[item.question_id], each))
+                found.append((-item.overdue, item.box, order, question, each))
     if not found:
-        waits = [history.next_due(each.id, [q.id for q in each.questions]) for each in chosen]
+        waits = [
+            history.next_due(each.id, list(dict.fromkeys(each.facts.ids()))) for each in chosen
+        ]
         known = [wait for wait in waits if wait is not None]
         title = pack.title if pack is not None else None
         return ReviewPlan(None, nothing_due_message(min(known) if known else None, title))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,37 +71,67 @@ def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
     shuffles them with random.Random(seed), takes `count`, then shuffles each choice
     question's options with the same generator. Same packs, options and seed -> same
     questions in the same order with the same option order. Raises NoQuestions when the
-    filters leave nothing.
+    filters leave nothing. Only the questions dealt are built (a compiled pack builds
+    each when asked for): the pool is shuffled as positions, which draws from the
+    generator exactly as shuffling the questions would.
     """
     seed = options.seed if options.seed is not None else new_seed()
-    categories = {c.casefold() for c in options.categories}
-    difficulties = {d.casefold() for d in options.difficulties}
-    pool = [
-        (question, pack)
-        for pack, question in _each_once(packs)
-        if (not categories or (question.category or "").casefold() in categories)
-        and (not difficulties or question.difficulty.value in difficulties)
-    ]
+    pool: list[int] = []
+    for number, (pack, kept) in enumerate(_each_once(packs)):
+        base = number << _PACK_SHIFT
+        matching = _matching(pack, kept, options)
+        pool.extend(matching if base == 0 else (base + index for index in matching))
     if not pool:
         raise NoQuestions(no_questions_message(packs, options))
     rng = random.Random(seed)
     rng.shuffle(pool)
     chosen = pool if options.count is None else pool[: options.count]
-    return Selection(tuple(ask(question, pack, rng) for question, pack in chosen), seed)
+    asked = []
+    for place in chosen:
+        pack = packs[place >> _PACK_SHIFT]
+        asked.append(ask(pack.questions[place & _INDEX_MASK], pack, rng))
+    return Selection(tuple(asked), seed)
 
 
-def _each_once(packs: Sequence[Pack]) -> list[tuple[Pack, Question]]:
-    """Every question of the packs, each once: a pack given twice (or a copy of it) would
-    otherwise deal the same question twice in one game. A question is its pack id and
-    its id, as the history knows it; the first one found is kept."""
+_PACK_SHIFT = 32  # a pool entry is the pack's place in `packs` above a question's index
+_INDEX_MASK = (1 << _PACK_SHIFT) - 1
+
+
+def _each_once(packs: Sequence[Pack]) -> list[tuple[Pack, Sequence[int] | None]]:
+    """Each pack with the indexes of its questions to keep (None: all), so each question
+    is dealt once: a pack given twice (or a copy of it) would otherwise deal the same
+    question twice in one game. A question is its pack id and its id, as the history
+    knows it; the first one found is kept. Ids are read only where they could repeat."""
+    repeated = {each for each, count in Counter(pack.id for pack in packs).items() if count > 1}
     seen: set[tuple[str, str]] = set()
-    found = []
+    found: list[tuple[Pack, Sequence[int] | None]] = []
     for pack in packs:
-        for question in pack.questions:
-            if (pack.id, question.id) not in seen:
-                seen.add((pack.id, question.id))
-                found.append((pack, question))
+        facts = pack.facts
+        if pack.id not in repeated and facts.unique_ids:
+            found.append((pack, None))
+            continue
+        kept = []
+        for index, question_id in enumerate(facts.ids()):
+            if (pack.id, question_id) not in seen:
+                seen.add((pack.id, question_id))
+                kept.append(index)
+        found.append((pack, kept))
     return found
+
+
+def _matching(pack: Pack, kept: Sequence[int] | None, options: GameOptions) -> list[int]:
+    """The indexes (of those kept) of the pack's questions that pass the filters."""
+    indexes = range(len(pack.questions)) if kept is None else kept
+    if options.categories:
+        wanted = {c.casefold() for c in options.categories}
+        column = pack.facts.categories()
+        passing = {c for c in set(column) if (c or "").casefold() in wanted}
+        indexes = [i for i in indexes if column[i] in passing]
+    if options.difficulties:
+        wanted = {d.casefold() for d in options.difficulties}
+        levels = pack.facts.difficulties()
+        indexes = [i for i in indexes if levels[i].value in wanted]
+    return list(indexes)
 
 
 def ask(question: Question, pack: Pack, rng: random.Random) -> AskedQuestion:
@@ -113,7 +144,7 @@ def ask(question: Question, pack: Pack, rng: random.Random) -> AskedQuestion:
 
 def no_questions_message(packs: Sequence[Pack], options: GameOptions) -> str:
     """One line saying which filters matched nothing and what there is to choose from."""
-    if not any(pack.questions for pack in packs):
+    if not any(len(pack.questions) for pack in packs):
         return "no questions to play: no pack with questions was loaded"
     filters = []
     if options.categories:

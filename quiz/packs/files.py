@@ -38,6 +38,16 @@ def read_bounded(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
     cannot be swapped for a FIFO or a device between the check and the read; and no more
     than limit + 1 bytes are ever read, however the file grows meanwhile.
     """
+    handle, info = open_bounded(path, limit)
+    try:
+        return read_handle(handle, str(path), limit, info.st_size)
+    finally:
+        os.close(handle)
+
+
+def open_bounded(path: str | os.PathLike[str], limit: int) -> tuple[int, os.stat_result]:
+    """A handle on the regular file at path, no larger than limit then, and its status
+    (FileRefused otherwise): for a reader that reads only part of it, or not at all."""
     name = str(path)
     try:
         handle = os.open(path, _FLAGS)
@@ -55,11 +65,21 @@ def read_bounded(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
         if info.st_size > limit:
             raise _too_big(name, f"the file is {_size(info.st_size)}", limit)
         os.set_blocking(handle, True)  # O_NONBLOCK was for the open; a file reads as usual
-        data = _read(handle, limit + 1, info.st_size)
+    except OSError as error:
+        os.close(handle)
+        raise FileRefused(name, _cannot(error), _ADVICE) from None
+    except FileRefused:
+        os.close(handle)
+        raise
+    return handle, info
+
+
+def read_handle(handle: int, name: str, limit: int, expected: int) -> bytes:
+    """The rest of an open_bounded file, at most limit bytes (FileRefused otherwise)."""
+    try:
+        data = _read(handle, limit + 1, expected)
     except OSError as error:
         raise FileRefused(name, _cannot(error), _ADVICE) from None
-    finally:
-        os.close(handle)
     if len(data) > limit:
         raise _too_big(name, "the file grew while being read", limit)
     return data

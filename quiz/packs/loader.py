@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from quiz.packs.fields import Fields, describe, places
@@ -31,7 +32,21 @@ def load_pack(path: str | os.PathLike[str]) -> Pack:
 
 
 def load_pack_bytes(data: bytes, path: str = "<pack>") -> Pack:
-    """Load and validate a pack from its bytes; path is used in messages."""
+    """Load and validate a pack from its bytes; path is used in messages.
+
+    The cyclic garbage collector is off meanwhile: the node tree and the model are many
+    objects and no cycles, and collections scanning them all, again and again as they
+    grow, made a big pack's load grow faster than its size."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(data, path)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(data: bytes, path: str) -> Pack:
     if len(data) > MAX_BYTES:
         raise PackError([Problem(path, 1, 1, "the pack is over the 16 MiB limit; split it")])
     text = _decode(data, path)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -95,13 +96,73 @@ class Question:
         return ()
 
 
+class QuestionFacts:
+    """What a game, a setup or a review needs to know of every question of a pack without
+    building them: ids, and per question its category and difficulty (in pack order)."""
+
+    def __init__(
+        self,
+        ids: Callable[[], Sequence[str]],
+        categories: Callable[[], Sequence[str | None]],
+        difficulties: Callable[[], Sequence[Difficulty]],
+        unique_ids: bool,
+        category_counts: Mapping[str, int] | None = None,
+    ) -> None:
+        self._ids, self._categories, self._difficulties = ids, categories, difficulties
+        self.unique_ids = unique_ids  # the loader refuses a pack that repeats an id
+        self._counted = category_counts  # known beforehand, or counted when asked
+
+    @classmethod
+    def of(cls, questions: Sequence[Question]) -> QuestionFacts:
+        ids = tuple(q.id for q in questions)
+        return cls(
+            lambda: ids,
+            lambda: tuple(q.category for q in questions),
+            lambda: tuple(q.difficulty for q in questions),
+            len(set(ids)) == len(ids),
+        )
+
+    def ids(self) -> Sequence[str]:
+        return self._ids()
+
+    def categories(self) -> Sequence[str | None]:
+        return self._categories()
+
+    def difficulties(self) -> Sequence[Difficulty]:
+        return self._difficulties()
+
+    def category_counts(self) -> dict[str, int]:
+        """How many questions each category has (those with none left out)."""
+        if self._counted is not None:
+            return dict(self._counted)
+        return dict(Counter(c for c in self.categories() if c))
+
+    def difficulty_counts(self) -> dict[Difficulty, int]:
+        """How many questions each difficulty has."""
+        return dict(Counter(self.difficulties()))
+
+
+class FactfulSequence(Sequence[Question]):
+    """A sequence of questions that knows their facts without building them (a compiled
+    pack's questions, built one by one when asked for)."""
+
+    @property
+    def facts(self) -> QuestionFacts:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
 class Pack:
-    """A loaded, valid question pack."""
+    """A loaded, valid question pack.
+
+    `questions` is a tuple when loaded from YAML, or a sequence that builds each question
+    when it is asked for (a compiled pack from the cache); use the methods below to learn
+    about every question without building them all.
+    """
 
     id: str
     title: str
-    questions: tuple[Question, ...]
+    questions: Sequence[Question]
     sources: tuple[Source, ...] = ()
     description: str | None = None
     author: str | None = None
@@ -112,6 +173,7 @@ class Pack:
     _sources_by_id: dict[str, Source] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._sources_by_id.update({source.id: source for source in self.sources})
@@ -121,9 +183,30 @@ class Pack:
         return self._sources_by_id.get(ref)
 
     @property
+    def facts(self) -> QuestionFacts:
+        """Ids, categories and difficulties of every question, in order, built cheaply."""
+        if isinstance(self.questions, FactfulSequence):
+            return self.questions.facts
+        facts = self._memo.get("facts")
+        if not isinstance(facts, QuestionFacts):
+            facts = self._memo["facts"] = QuestionFacts.of(self.questions)
+        return facts
+
+    @property
     def categories(self) -> tuple[str, ...]:
         """The pack's categories, sorted, each once."""
-        return tuple(sorted({q.category for q in self.questions if q.category}))
+        return tuple(sorted(self.facts.category_counts()))
+
+    def question(self, question_id: str) -> Question | None:
+        """The question with this id (the first, should two share it), or None."""
+        index = self._memo.get("index")
+        if not isinstance(index, dict):
+            index = {}
+            for number, each in enumerate(self.facts.ids()):
+                index.setdefault(each, number)
+            self._memo["index"] = index
+        number = index.get(question_id)
+        return None if number is None else self.questions[number]
 
 
 def format_number(value: float) -> str:

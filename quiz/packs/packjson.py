@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import Any
@@ -20,30 +20,47 @@ class Malformed(ValueError):
     """The data is not a pack as pack_to_data writes one."""
 
 
-def pack_to_data(pack: Pack) -> dict[str, Any]:
-    """The pack as JSON data (path left out: it is the file being loaded)."""
+def pack_to_data(pack: Pack, *, questions: bool = True) -> dict[str, Any]:
+    """The pack as JSON data (path left out: it is the file being loaded); without its
+    questions if questions=False (a compiled entry holds each on its own)."""
     data = _plain(pack)
     data["path"] = None
     data["sources"] = [_plain(source) for source in pack.sources]
-    data["questions"] = [
-        {**_plain(q), "source": _plain(q.source) if q.source else None} for q in pack.questions
-    ]
+    data["questions"] = [question_to_data(q) for q in pack.questions] if questions else []
     return data
 
 
-def pack_from_data(data: object, path: str) -> Pack:
+def question_to_data(question: Question) -> dict[str, Any]:
+    """One question as JSON data."""
+    return {**_plain(question), "source": _plain(question.source) if question.source else None}
+
+
+def pack_from_data(data: object, path: str, questions: Sequence[Question] | None = None) -> Pack:
     """Rebuild a pack from pack_to_data's data, its path set to path; Malformed if anything
     is not exactly as written: a key missing or extra, a wrong type, an unknown enum value,
-    a number that is not finite, an answer of the wrong kind for its question."""
+    a number that is not finite, an answer of the wrong kind for its question. With
+    questions, the data holds none and the pack has these."""
     try:
         values = _values(Pack, data)
     except (KeyError, ValueError, TypeError):
         raise Malformed("not a pack as the cache writes one") from None
+    if questions is not None:
+        if values["questions"] != ():
+            raise Malformed("questions where a compiled pack has none")
+        values["questions"] = questions
     return Pack(**{**values, "path": path})
 
 
+def question_from_data(data: object) -> Question:
+    """Rebuild a question from question_to_data's data; Malformed as pack_from_data."""
+    try:
+        return Question(**_values(Question, data))
+    except (KeyError, ValueError, TypeError):
+        raise Malformed("not a question as the cache writes one") from None
+
+
 def _plain(obj: object) -> dict[str, Any]:
-    return {f.name: getattr(obj, f.name) for f in fields(obj) if f.init}
+    return {name: getattr(obj, name) for name, _, _ in _plan(type(obj))}
 
 
 def _values(cls: type, data: object) -> dict[str, object]:
@@ -106,13 +123,20 @@ def _converter(hint: Any) -> Convert:
         return lambda value: members[value] if type(value) is str else _one_of(value, (str,))
     elif isinstance(hint, type) and is_dataclass(hint):
         return lambda value: hint(**_values(hint, value))
-    elif typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] == (...,):
+    elif _is_sequence(hint):  # tuple[X, ...], or Sequence[X]: rebuilt as a tuple
         item = typing.get_args(hint)[0]
         if item in _PLAIN:
             return lambda value: _plain_items(value, item)
         convert = _converter(item)
         return lambda value: tuple(convert(v) for v in _one_of(value, (list,)))
     raise TypeError(f"the cache cannot check a field of type {hint!r}")  # a model change
+
+
+def _is_sequence(hint: object) -> bool:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return typing.get_args(hint)[1:] == (...,)
+    return origin is Sequence
 
 
 def _plain_items(value: object, kind: type) -> tuple[object, ...]:

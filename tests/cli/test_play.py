@@ -227,3 +227,28 @@ def test_answers_the_history_could_not_keep_are_one_error_line_and_exit_1(
     assert lines == [
         "quiz play: error: 2 answers could not be saved to /data/quiz.db: it is locked\\x1b[2J"
     ]
+
+
+def test_a_game_from_a_big_cached_pack_deals_once_and_builds_only_its_questions(
+    fake_app: list[FakeApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.game.selection as selection
+
+    lines = ["format: 1", "id: big", "title: Big", "questions:"]
+    for i in range(300):
+        lines += [f"  - {{id: q{i}, prompt: Q{i}?, answer: A{i}, distractors: [B{i}, C{i}]}}"]
+    big = tmp_path / "big.yaml"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    old = 10**18  # 2001: a pack not written a moment ago, so its entry is trusted by its times
+    os.utime(big, ns=(old, old))
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main(["play", str(big), *data, "--seed", "4"]) == 0  # compiles the entry
+    deals = []
+    real_select = selection.select
+    monkeypatch.setattr(selection, "select", lambda *a: deals.append(a) or real_select(*a))
+    assert main(["play", str(big), *data, "--seed", "4"]) == 0
+    first, second = fake_app
+    assert len(deals) == 1
+    assert second.packs[0].questions.decoded == 10
+    dealt = [[(a.question, a.options) for a in app.kwargs["dealt"].asked] for app in fake_app]
+    assert dealt[0] == dealt[1]

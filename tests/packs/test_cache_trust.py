@@ -10,6 +10,7 @@ import pytest
 from capped import run_capped
 
 import quiz.packs.cache as cache
+import quiz.packs.entry as entry_format
 from quiz.packs.cache import load_pack_cached
 from quiz.packs.loader import load_pack
 
@@ -24,7 +25,7 @@ def pack_file(tmp_path: Path) -> Path:
 
 
 def only_entry(cache_dir: Path) -> Path:
-    [entry] = [p for p in cache_dir.iterdir() if p.suffix == ".json"]
+    [entry] = [p for p in cache_dir.iterdir() if p.suffix == ".entry"]
     return entry
 
 
@@ -77,18 +78,22 @@ def test_an_entry_sealed_with_wrong_types_is_rebuilt(
     pack_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tamper
 ) -> None:
     # Written through the cache's own writer, so its digests are right and only the
-    # checks of the model's types can tell.
-    to_data = cache.pack_to_data
+    # checks of the model's types can tell, when the question is built.
+    to_data = entry_format.question_to_data
 
-    def tampered(pack):
-        data = to_data(pack)
-        tamper(data["questions"][0])
+    def tampered(question):
+        data = to_data(question)
+        if question.id == "lens":
+            tamper(data)
         return data
 
-    monkeypatch.setattr(cache, "pack_to_data", tampered)
+    monkeypatch.setattr(entry_format, "question_to_data", tampered)
     load_pack_cached(pack_file, tmp_path / "cache")
     monkeypatch.undo()
-    assert load_pack_cached(pack_file, tmp_path / "cache") == load_pack(pack_file)
+    pack = load_pack_cached(pack_file, tmp_path / "cache")
+    assert pack.question("lens") == load_pack(pack_file).question("lens")
+    assert pack == load_pack(pack_file)
+    assert lens_answer(load_pack_cached(pack_file, tmp_path / "cache")) == "10"
 
 
 @pytest.mark.parametrize(
@@ -150,11 +155,11 @@ def test_one_entry_per_pack_file_however_often_it_changes(pack_file: Path, tmp_p
         pack_file.write_text(pack_file.read_text().replace("Mini pack", title))
         assert load_pack_cached(pack_file, cache_dir).title == title
         pack_file.write_text(pack_file.read_text().replace(title, "Mini pack"))
-    assert len([p for p in cache_dir.iterdir() if p.suffix == ".json"]) == 1
+    assert len([p for p in cache_dir.iterdir() if p.suffix == ".entry"]) == 1
     assert (cache_dir / "notes.txt").exists()
     os.symlink(pack_file, tmp_path / "link.yaml")
     load_pack_cached(tmp_path / "link.yaml", cache_dir)  # the same file by another name
-    assert len([p for p in cache_dir.iterdir() if p.suffix == ".json"]) == 1
+    assert len([p for p in cache_dir.iterdir() if p.suffix == ".entry"]) == 1
 
 
 def test_a_failed_write_leaves_nothing_and_play_goes_on(
@@ -173,7 +178,7 @@ def test_an_entry_is_named_for_its_pack_file_and_leaves_no_temporary(
 ) -> None:
     load_pack_cached(pack_file, tmp_path / "cache")
     entry = only_entry(tmp_path / "cache")
-    assert re.fullmatch(r"[0-9a-f]{16}\.json", entry.name)
+    assert re.fullmatch(r"[0-9a-f]{16}\.entry", entry.name)
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [entry.name]  # no temporary
 
 

@@ -97,7 +97,7 @@ class SetupScreen(Screen):
                 seed.border_title = "Seed (same seed, same game)"
                 yield seed
             with Vertical(id="right"):
-                by_category = Counter(q.category for q in questions if q.category)
+                by_category = self.pack.facts.category_counts()  # no question built
                 categories = SelectionList[str](
                     *(
                         Selection(counted(c, n), c, c in categories_were)
@@ -107,7 +107,7 @@ class SetupScreen(Screen):
                 )
                 categories.border_title = "Categories (none ticked: all)"
                 yield categories
-                by_difficulty = Counter(q.difficulty for q in questions)
+                by_difficulty = Counter(self.pack.facts.difficulties())
                 difficulties = SelectionList[str](
                     *(
                         Selection(

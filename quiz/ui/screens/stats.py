@@ -73,9 +73,9 @@ def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
                 labelled(name, one_line(" · ".join(f"{a.label} {percent(a)}" for a in items)))
             )
     pack = packs.get(stats.pack_id)
-    prompts = {q.id: q.prompt for q in pack.questions} if pack else {}
     for number, missed in enumerate(stats.most_missed):
-        prompt = prompts.get(missed.question_id, missed.question_id)
+        question = pack.question(missed.question_id) if pack else None
+        prompt = question.prompt if question else missed.question_id
         count = f"✗ {missed.misses} of {missed.attempts}  "
         label = "Most missed" if number == 0 else ""
         lines.append(labelled(label, Content.assemble(count, plain(shorten(prompt)))))
