@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Mapping
 
+from quiz.store import totals
 from quiz.store.rules import next_box
 
 
@@ -115,7 +116,13 @@ def _json(text: str) -> dict[str, object]:
     return value if isinstance(value, dict) else {}
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
+def _to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4: totals kept by triggers, and indexes of finished scores (quiz.store.totals),
+    so reading stats, best scores and review costs the same however long the history."""
+    totals.create(conn)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
 LATEST = len(MIGRATIONS)
 
 

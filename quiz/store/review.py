@@ -63,10 +63,14 @@ def _schedule(
 ) -> list[tuple[DueQuestion, int]]:
     """Every boxed question with its overdue count (negative = games still to wait), and
     its last game id."""
+    # The games of a pack since game N: its games in all, less those up to N, each the
+    # place (seq) of a game among the pack's games (quiz.store.totals).
     rows = conn.execute(
         "SELECT b.pack_id, b.question_id, b.box, b.last_game_id,"
-        " (SELECT count(*) FROM games g WHERE g.id > b.last_game_id AND (g.pack_id = b.pack_id"
-        "  OR g.id IN (SELECT game_id FROM game_packs p WHERE p.pack_id = b.pack_id)))"
+        " coalesce((SELECT seq FROM pack_games o WHERE o.pack_id = b.pack_id"
+        "  ORDER BY o.game_id DESC LIMIT 1), 0)"
+        " - coalesce((SELECT seq FROM pack_games o WHERE o.pack_id = b.pack_id"
+        "  AND o.game_id <= b.last_game_id ORDER BY o.game_id DESC LIMIT 1), 0)"
         f" FROM review_boxes b WHERE (?1 IS NULL OR b.pack_id = ?1) AND {_BOXED}",
         (pack_id,),
     ).fetchall()
