@@ -144,9 +144,9 @@ def migrate(conn: sqlite3.Connection) -> int:
 
     The version is read again inside the transaction, so two copies opening an old file at
     the same moment migrate it once. Raises NewerSchema for a version above LATEST, before
-    changing anything.
+    changing anything. A file at LATEST whose triggers are not ours has its totals rebuilt.
     """
-    if user_version(conn) == LATEST:
+    if user_version(conn) == LATEST and totals.intact(conn):
         return LATEST  # nothing to write, so no need to wait for a write lock
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -155,6 +155,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             raise NewerSchema(found)
         for version in range(found, LATEST):
             MIGRATIONS[version](conn)
+        if found == LATEST and not totals.intact(conn):
+            totals.rebuild(conn)
         if found < LATEST:
             conn.execute(f"PRAGMA user_version = {LATEST}")
         conn.execute("COMMIT")
