@@ -14,7 +14,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import answer_latency, history_size, pack_loading, startup
+from benchmarks import answer_latency, history_scale, history_size, pack_loading, startup
 from benchmarks.common import table
 
 # measure label prefix -> (target, must not exceed); None where the issue sets none.
@@ -25,6 +25,11 @@ LIMITS = {
     "quiz check, 10,000": ("1.3", "2.0"),
     "quiz check": ("linear", "-"),
     "answer latency": ("report", "-"),
+    "quiz stats, ": ("1.5", "2.0"),
+    "stats screen": ("1.5", "2.0"),
+    "quiz review first question": ("1.5", "-"),
+    "home with best scores": ("1.5", "-"),
+    "migrate v3 to v4": ("report", "-"),
 }
 
 
@@ -48,6 +53,7 @@ def main() -> int:
         *history_size.measure(rounds=5 if quick else 15),
         *answer_latency.measure(rounds=8 if quick else 20),
         *pack_loading.measure(rounds=3 if quick else 5),
+        *history_scale.measure(rounds=3 if quick else 5, quick=quick),
     ]
     rows = [[*row, *limits_for(row[0])] for row in rows]
     print(f"{platform.machine()} · {platform.python_implementation()} {platform.python_version()} · "

