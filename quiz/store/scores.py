@@ -11,6 +11,11 @@ PLAY = "play"  # the mode of normal play, the only one that competes for best sc
 # right kind (text, a real, a blob) is left out of scores rather than coerced into one.
 SCORED = "typeof(score) = 'integer'"
 KIND = "(question_count IS NULL OR typeof(question_count) = 'integer') AND timed IN (0, 1)"
+FINISHED = f"ended_at IS NOT NULL AND {SCORED}"  # a game that counts for scores
+RANKED = f"{FINISHED} AND mode = '{PLAY}'"  # ... and for best scores: normal play
+# A row of kind_totals (quiz.store.totals) as written there; one edited to hold something
+# else is not read.
+KNOWN_KIND = "(count_key = 'all' OR typeof(count_key) = 'integer') AND timed IN (0, 1)"
 
 
 def best_like(conn: sqlite3.Connection, game_id: int) -> int | None:
@@ -24,7 +29,7 @@ def best_like(conn: sqlite3.Connection, game_id: int) -> int | None:
     # The partial index finished_scores (quiz.store.totals) holds just these games, by score.
     row = conn.execute(
         "SELECT score FROM games WHERE pack_id = ? AND mode = ? AND question_count IS ?"
-        " AND timed = ? AND ended_at IS NOT NULL AND typeof(score) = 'integer' AND id != ?"
+        f" AND timed = ? AND {FINISHED} AND id != ?"
         " ORDER BY score DESC LIMIT 1",
         (*game, game_id),
     ).fetchone()
@@ -37,8 +42,8 @@ def best_by_pack(conn: sqlite3.Connection, pack_id: str | None = None) -> list[B
     rows = conn.execute(
         "SELECT scope, nullif(count_key, 'all') AS count, timed, (SELECT max(score) FROM games"
         " WHERE pack_id = k.scope AND question_count IS nullif(k.count_key, 'all')"
-        f" AND timed = k.timed AND mode = '{PLAY}' AND ended_at IS NOT NULL AND {SCORED})"
-        " FROM kind_totals k WHERE (?1 IS NULL OR scope = ?1) AND finished > 0"
+        f" AND timed = k.timed AND {RANKED})"
+        f" FROM kind_totals k WHERE (?1 IS NULL OR scope = ?1) AND finished > 0 AND {KNOWN_KIND}"
         " ORDER BY scope, count, timed",
         (pack_id,),
     )

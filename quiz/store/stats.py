@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.records import Accuracy, KindStats, Missed, PackStats
-from quiz.store.scores import PLAY
-from quiz.store.totals import FINISHED, RANKED
+from quiz.store.scores import KNOWN_KIND, RANKED
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 
@@ -59,15 +58,17 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
         for count, timed, played, finished, total, top in conn.execute(
             "SELECT nullif(count_key, 'all') AS count, timed, games, finished, score_sum,"
             " (SELECT max(score) FROM games WHERE pack_id = k.scope AND question_count IS"
-            f" nullif(k.count_key, 'all') AND timed = k.timed AND mode = '{PLAY}' AND {FINISHED})"
-            f" FROM kind_totals k WHERE scope = ? AND games > 0 AND {_whole('games', 'finished')}"
+            f" nullif(k.count_key, 'all') AND timed = k.timed AND {RANKED})"
+            f" FROM kind_totals k WHERE scope = ? AND games > 0 AND {KNOWN_KIND}"
+            f" AND {_whole('games', 'finished')} AND typeof(score_sum) IN ('real', 'integer')"
             " ORDER BY count IS NULL, count, timed",
             (pack_id,),
         )
     )
     labels = conn.execute(
         "SELECT category, difficulty, hits, tries FROM label_totals WHERE by = ? AND scope = ?"
-        f" AND tries > 0 AND {_whole('hits', 'tries')}",
+        f" AND tries > 0 AND {_whole('hits', 'tries')}"
+        " AND typeof(category) = 'text' AND typeof(difficulty) = 'text'",
         (by, pack_id),
     ).fetchall()
     by_difficulty = sorted(
@@ -89,7 +90,8 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
 
 
 def _whole(*columns: str) -> str:
-    """SQL true when each column holds a whole number (a totals row edited by hand is not read)."""
+    """SQL true when each column holds a whole number: a totals row edited by hand to hold
+    something else is not read (as KNOWN_KIND, and the text checks, for its names)."""
     return " AND ".join(f"typeof({column}) = 'integer'" for column in columns)
 
 
@@ -115,7 +117,9 @@ def _most_missed(conn: sqlite3.Connection, by: str, pack_id: str, limit: int) ->
     rows = conn.execute(
         "SELECT pack_id, question_id, misses, tries FROM question_totals"
         " WHERE by = ? AND scope = ? AND misses > 0 AND typeof(misses) = 'integer'"
-        " AND typeof(tries) = 'integer' ORDER BY misses DESC, tries, pack_id, question_id LIMIT ?",
+        " AND typeof(tries) = 'integer' AND typeof(pack_id) = 'text'"
+        " AND typeof(question_id) = 'text' ORDER BY misses DESC, tries, pack_id, question_id"
+        " LIMIT ?",
         (by, pack_id, limit),
     )
     return [Missed(*row) for row in rows]

@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from quiz.store.scores import KIND, PLAY, SCORED
+from quiz.store.scores import FINISHED, KIND, PLAY, RANKED
 
-RANKED = f"ended_at IS NOT NULL AND mode = '{PLAY}' AND {SCORED}"
-FINISHED = f"ended_at IS NOT NULL AND {SCORED}"
 CATEGORY = "coalesce(CASE WHEN typeof(a.category) = 'text' THEN a.category END, 'uncategorised')"
 DIFFICULTY = "coalesce(CASE WHEN typeof(a.difficulty) = 'text' THEN a.difficulty END, 'unknown')"
 COUNT_KEY = "CASE WHEN g.question_count IS NULL THEN 'all' ELSE g.question_count END"
