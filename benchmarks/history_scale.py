@@ -93,8 +93,9 @@ def measure(rounds: int, quick: bool = False) -> list[list[str]]:
         small, big = sizes[0], sizes[-1]
         name = f"{big:,} answers vs {small:,}"
         rows = []
-        for size in sizes[1:]:
-            mine, theirs = _pairs(_stats_process, folders[size], folders[small], rounds)
+        for size in sizes[1:]:  # the growth rows before the largest: fewer pairs
+            pairs = rounds if size == big else max(3, rounds // 2)
+            mine, theirs = _pairs(_stats_process, folders[size], folders[small], pairs)
             rows.append(_row(f"quiz stats, {size:,} answers vs {small:,}", mine, theirs))
         # Opening a screen in Pilot varies more than a process does: twice the pairs.
         mine, theirs = _pairs(lambda f: asyncio.run(_stats_screen(f)), folders[big],
