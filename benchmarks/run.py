@@ -17,6 +17,7 @@ if __package__ in (None, ""):
 from benchmarks import (
     answer_latency,
     big_packs,
+    history_scale,
     history_size,
     importing,
     pack_loading,
@@ -42,6 +43,11 @@ LIMITS = {
     "first question, 40,000-question pack, cache warm": ("1.1", "1.3"),
     "first question, 10,000-question pack, cache warm": ("report", "-"),
     "first question, ": ("linear", "-"),  # cold growth, per question against 1,000
+    "quiz stats, ": ("1.5", "2.0"),
+    "stats screen": ("1.5", "2.0"),
+    "quiz review first question": ("1.5", "-"),
+    "home with best scores": ("1.5", "-"),
+    "migrate v3 to v4": ("report", "-"),
 }
 
 
@@ -68,6 +74,7 @@ def main() -> int:
         *importing.measure(rounds=3 if quick else 5, quick=quick),
         *sources.measure(rounds=3 if quick else 5, quick=quick),
         *big_packs.measure(rounds=3 if quick else 5, quick=quick),
+        *history_scale.measure(rounds=3 if quick else 5, quick=quick),
     ]
     rows = [[*row, *limits_for(row[0])] for row in rows]
     print(f"{platform.machine()} · {platform.python_implementation()} {platform.python_version()} · "

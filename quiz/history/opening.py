@@ -7,9 +7,9 @@ import threading
 
 from quiz.history.sqlite import SqliteHistory
 
-# SQLite checks a history's every page when opening it (PRAGMA quick_check), in C and
-# without Python's lock, so a thread started first does it while the main thread imports
-# Textual, and a long history costs start-up little.
+# SQLite checks the history's pages when opening it (PRAGMA quick_check, see
+# quiz.store.db), in C and without Python's lock, so a thread started first does it while
+# the main thread imports Textual.
 
 
 class OpeningHistory:

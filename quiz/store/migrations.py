@@ -7,6 +7,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Mapping
 
+from quiz.store import totals
 from quiz.store.rules import next_box
 
 
@@ -63,6 +64,7 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+MIGRATION_CACHE = -131072  # KiB of page cache while migrating (SQLite's default is 2,000)
 MAX_COUNT = 2**31 - 1  # more questions than any game could ask: a count past it is no count
 
 
@@ -115,7 +117,13 @@ def _json(text: str) -> dict[str, object]:
     return value if isinstance(value, dict) else {}
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
+def _to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4: totals kept by triggers, and indexes of finished scores (quiz.store.totals),
+    so reading stats, best scores and review costs the same however long the history."""
+    totals.create(conn)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
 LATEST = len(MIGRATIONS)
 
 
@@ -137,10 +145,13 @@ def migrate(conn: sqlite3.Connection) -> int:
 
     The version is read again inside the transaction, so two copies opening an old file at
     the same moment migrate it once. Raises NewerSchema for a version above LATEST, before
-    changing anything.
+    changing anything. A file at LATEST whose triggers are not ours has its totals rebuilt.
     """
-    if user_version(conn) == LATEST:
+    if user_version(conn) == LATEST and totals.intact(conn):
         return LATEST  # nothing to write, so no need to wait for a write lock
+    # Migrating a long history sorts all its answers: give SQLite room to do it in memory.
+    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+    conn.execute(f"PRAGMA cache_size = {MIGRATION_CACHE}")
     conn.execute("BEGIN IMMEDIATE")
     try:
         found = user_version(conn)
@@ -148,12 +159,16 @@ def migrate(conn: sqlite3.Connection) -> int:
             raise NewerSchema(found)
         for version in range(found, LATEST):
             MIGRATIONS[version](conn)
+        if found == LATEST and not totals.intact(conn):
+            totals.rebuild(conn)
         if found < LATEST:
             conn.execute(f"PRAGMA user_version = {LATEST}")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(cache)}")
     return found
 
 

@@ -24,6 +24,8 @@ _BOXED = (
     f"typeof(box) = 'integer' AND box BETWEEN 1 AND {MAX_BOX} AND typeof(last_game_id) = 'integer'"
 )
 
+_SEQ = "CASE WHEN typeof(o.seq) = 'integer' THEN o.seq END"
+
 
 def update_box(
     conn: sqlite3.Connection,
@@ -63,10 +65,15 @@ def _schedule(
 ) -> list[tuple[DueQuestion, int]]:
     """Every boxed question with its overdue count (negative = games still to wait), and
     its last game id."""
+    # The games of a pack since game N: its games in all, less those up to N, each the
+    # place (seq) of a game among the pack's games (quiz.store.totals). A place edited to
+    # be no whole number reads as 0.
     rows = conn.execute(
         "SELECT b.pack_id, b.question_id, b.box, b.last_game_id,"
-        " (SELECT count(*) FROM games g WHERE g.id > b.last_game_id AND (g.pack_id = b.pack_id"
-        "  OR g.id IN (SELECT game_id FROM game_packs p WHERE p.pack_id = b.pack_id)))"
+        f" coalesce((SELECT {_SEQ} FROM pack_games o WHERE o.pack_id = b.pack_id"
+        "  ORDER BY o.game_id DESC LIMIT 1), 0)"
+        f" - coalesce((SELECT {_SEQ} FROM pack_games o WHERE o.pack_id = b.pack_id"
+        "  AND o.game_id <= b.last_game_id ORDER BY o.game_id DESC LIMIT 1), 0)"
         f" FROM review_boxes b WHERE (?1 IS NULL OR b.pack_id = ?1) AND {_BOXED}",
         (pack_id,),
     ).fetchall()

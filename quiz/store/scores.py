@@ -11,31 +11,47 @@ PLAY = "play"  # the mode of normal play, the only one that competes for best sc
 # right kind (text, a real, a blob) is left out of scores rather than coerced into one.
 SCORED = "typeof(score) = 'integer'"
 KIND = "(question_count IS NULL OR typeof(question_count) = 'integer') AND timed IN (0, 1)"
+FINISHED = f"ended_at IS NOT NULL AND {SCORED}"  # a game that counts for scores
+RANKED = f"{FINISHED} AND mode = '{PLAY}'"  # ... and for best scores: normal play
+# A row of kind_totals (quiz.store.totals) as written there; one edited to hold something
+# else is not read.
+KNOWN_KIND = "(count_key = 'all' OR typeof(count_key) = 'integer') AND timed IN (0, 1)"
 
 
 def best_like(conn: sqlite3.Connection, game_id: int) -> int | None:
     """The best finished score among the other games of GAME_ID's pack, mode, count and
     timing, or None."""
-    row = conn.execute(
-        "SELECT max(o.score) FROM games g JOIN games o ON o.pack_id = g.pack_id"
-        " AND o.mode = g.mode AND o.question_count IS g.question_count AND o.timed = g.timed"
-        " WHERE g.id = ?1 AND o.id != ?1 AND o.ended_at IS NOT NULL"
-        " AND typeof(o.score) = 'integer'",  # a score that is not a number beats nothing
-        (game_id,),
+    game = conn.execute(
+        "SELECT pack_id, mode, question_count, timed FROM games WHERE id = ?", (game_id,)
     ).fetchone()
-    return row[0]
+    if game is None:
+        return None
+    # The partial index finished_scores (quiz.store.totals) holds just these games, by score.
+    row = conn.execute(
+        "SELECT score FROM games WHERE pack_id = ? AND mode = ? AND question_count IS ?"
+        f" AND timed = ? AND {FINISHED} AND id != ?"
+        " ORDER BY score DESC LIMIT 1",
+        (*game, game_id),
+    ).fetchone()
+    return row[0] if row else None
 
 
 def best_by_pack(conn: sqlite3.Connection, pack_id: str | None = None) -> list[BestScore]:
     """The best finished score of normal play for each pack (or PACK_ID) and kind."""
+    # The kinds played come from the totals; each best is one lookup in finished_scores.
     rows = conn.execute(
-        "SELECT pack_id, question_count, timed, max(score) FROM games"
-        f" WHERE ended_at IS NOT NULL AND mode = ?2 AND (?1 IS NULL OR pack_id = ?1)"
-        f" AND {SCORED} AND {KIND}"
-        " GROUP BY pack_id, question_count, timed ORDER BY pack_id, question_count, timed",
-        (pack_id, PLAY),
+        "SELECT scope, nullif(count_key, 'all') AS count, timed, (SELECT max(score) FROM games"
+        " WHERE pack_id = k.scope AND question_count IS nullif(k.count_key, 'all')"
+        f" AND timed = k.timed AND {RANKED})"
+        f" FROM kind_totals k WHERE (?1 IS NULL OR scope = ?1) AND finished > 0 AND {KNOWN_KIND}"
+        " ORDER BY scope, count, timed",
+        (pack_id,),
     )
-    return [BestScore(pack, count, bool(timed), score) for pack, count, timed, score in rows]
+    return [
+        BestScore(pack, count, bool(timed), score)
+        for pack, count, timed, score in rows
+        if score is not None
+    ]
 
 
 def beats(score: int, previous: int | None) -> bool:

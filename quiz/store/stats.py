@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from quiz.records import UNCATEGORISED, UNKNOWN, Accuracy, KindStats, Missed, PackStats
-from quiz.store.scores import KIND, PLAY, SCORED
+from quiz.records import Accuracy, KindStats, Missed, PackStats
+from quiz.store.scores import KNOWN_KIND, RANKED
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
-# Normal play (not review or retry games) competes for best and average scores.
-_RANKED = f"mode = '{PLAY}'"
-# The history is untrusted: an answer counts as right or missed only when `correct` is 1
-# or 0, so no value makes a sum overflow or a label lie (scores: see quiz.store.scores).
-RIGHT, MISSED = "correct = 1", "correct = 0"
-
-
-def _text(column: str) -> str:
-    """SQL for COLUMN's value when it is text, else NULL: names (pack and question ids,
-    categories) come back as str or not at all, whatever a row holds."""
-    return f"CASE WHEN typeof({column}) = 'text' THEN {column} END"
 
 
 def pack_stats(
@@ -28,11 +17,12 @@ def pack_stats(
 
     A pack counts the games it took part in, games of several packs included, and every
     answer to its questions; a game of several packs keeps a row of its own for its
-    scores, with the answers given in it.
+    scores, with the answers given in it. Read from the totals (quiz.store.totals).
     """
     scopes = conn.execute(
-        "SELECT id FROM (SELECT pack_id AS id FROM games UNION SELECT pack_id FROM answers)"
-        " WHERE typeof(id) = 'text' AND (?1 IS NULL OR id = ?1) ORDER BY id",
+        "SELECT scope FROM (SELECT scope FROM scope_totals WHERE games > 0 UNION"
+        " SELECT scope FROM label_totals WHERE by = 'pack' AND tries > 0)"
+        " WHERE typeof(scope) = 'text' AND (?1 IS NULL OR scope = ?1) ORDER BY 1",
         (pack_id,),
     ).fetchall()
     return [_one_pack(conn, scope, missed) for (scope,) in scopes]
@@ -41,8 +31,8 @@ def pack_stats(
 def _members(conn: sqlite3.Connection, pack_id: str) -> tuple[str, ...]:
     """The packs the games kept under PACK_ID asked from (just itself, for one pack)."""
     rows = conn.execute(
-        "SELECT DISTINCT p.pack_id FROM games g JOIN game_packs p ON p.game_id = g.id"
-        " WHERE g.pack_id = ? AND typeof(p.pack_id) = 'text' ORDER BY p.pack_id",
+        "SELECT pack_id FROM scope_packs WHERE scope = ? AND games > 0"
+        " AND typeof(pack_id) = 'text' ORDER BY pack_id",
         (pack_id,),
     ).fetchall()
     return tuple(row[0] for row in rows) or (pack_id,)
@@ -51,80 +41,85 @@ def _members(conn: sqlite3.Connection, pack_id: str) -> tuple[str, ...]:
 def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
     packs = _members(conn, pack_id)
     mixed = len(packs) > 1
-    # A pack's games are those it took part in; a mix's, those kept under its id.
-    games_of = (
-        "pack_id = ?1"
-        if mixed
-        else "pack_id = ?1 OR id IN (SELECT game_id FROM game_packs WHERE pack_id = ?1)"
-    )
-    answers_of = "game_id IN (SELECT id FROM games WHERE pack_id = ?)" if mixed else "pack_id = ?"
-    games, unfinished = conn.execute(
-        f"SELECT count(*), coalesce(sum(ended_at IS NULL), 0) FROM games WHERE {games_of}",
+    # A pack's games are those it took part in; a mix's, those kept under its id. Its
+    # answers: those to its questions; a mix's, those given in its games.
+    by = "game" if mixed else "pack"
+    row = conn.execute(
+        f"SELECT {'games, games_open' if mixed else 'members, members_open'}, ranked, ranked_sum"
+        " FROM scope_totals WHERE scope = ?",
         (pack_id,),
     ).fetchone()
-    best, average = conn.execute(
-        f"SELECT max(score), avg(score) FROM games WHERE pack_id = ? AND ended_at IS NOT NULL"
-        f" AND {_RANKED} AND {SCORED}",
-        (pack_id,),
-    ).fetchone()
+    games, unfinished, ranked, ranked_sum = _numbers(row or (0, 0, 0, 0.0))
+    best = conn.execute(
+        f"SELECT max(score) FROM games WHERE pack_id = ? AND {RANKED}", (pack_id,)
+    ).fetchone()[0]
     kinds = tuple(
-        KindStats(count, bool(timed), played, finished, top, mean)
-        for count, timed, played, finished, top, mean in conn.execute(
-            "SELECT question_count, timed, count(*),"
-            f" count(CASE WHEN ended_at IS NOT NULL AND {SCORED} THEN 1 END),"
-            f" max(CASE WHEN ended_at IS NOT NULL AND {SCORED} THEN score END),"
-            f" avg(CASE WHEN ended_at IS NOT NULL AND {SCORED} THEN score END)"
-            f" FROM games WHERE pack_id = ? AND {_RANKED} AND {KIND}"
-            " GROUP BY question_count, timed"
-            " ORDER BY question_count IS NULL, question_count, timed",
+        KindStats(count, bool(timed), played, finished, top, total / finished if finished else None)
+        for count, timed, played, finished, total, top in conn.execute(
+            "SELECT nullif(count_key, 'all') AS count, timed, games, finished, score_sum,"
+            " (SELECT max(score) FROM games WHERE pack_id = k.scope AND question_count IS"
+            f" nullif(k.count_key, 'all') AND timed = k.timed AND {RANKED})"
+            f" FROM kind_totals k WHERE scope = ? AND games > 0 AND {KNOWN_KIND}"
+            f" AND {_whole('games', 'finished')} AND typeof(score_sum) IN ('real', 'integer')"
+            " ORDER BY count IS NULL, count, timed",
             (pack_id,),
         )
     )
-    right, total = conn.execute(
-        f"SELECT coalesce(sum({RIGHT}), 0), count(*) FROM answers WHERE {answers_of}",
-        (pack_id,),
-    ).fetchone()
+    labels = conn.execute(
+        "SELECT category, difficulty, hits, tries FROM label_totals WHERE by = ? AND scope = ?"
+        f" AND tries > 0 AND {_whole('hits', 'tries')}"
+        " AND typeof(category) = 'text' AND typeof(difficulty) = 'text'",
+        (by, pack_id),
+    ).fetchall()
     by_difficulty = sorted(
-        _accuracy(conn, pack_id, answers_of, "difficulty", UNKNOWN),
-        key=lambda item: (_DIFFICULTY_ORDER.get(item.label, 3), item.label),
+        _accuracy(labels, 1), key=lambda item: (_DIFFICULTY_ORDER.get(item.label, 3), item.label)
     )
     return PackStats(
         pack_id=pack_id,
         packs=packs,
         games=games,
-        unfinished=unfinished or 0,
+        unfinished=unfinished,
         best=best,
-        average=average,
+        average=ranked_sum / ranked if ranked else None,
         kinds=kinds,
-        overall=Accuracy("all", right, total),
-        by_category=tuple(_accuracy(conn, pack_id, answers_of, "category", UNCATEGORISED)),
+        overall=Accuracy("all", sum(row[2] for row in labels), sum(row[3] for row in labels)),
+        by_category=tuple(_accuracy(labels, 0)),
         by_difficulty=tuple(by_difficulty),
-        most_missed=tuple(_most_missed(conn, pack_id, answers_of, missed)),
+        most_missed=tuple(_most_missed(conn, by, pack_id, missed)),
     )
 
 
-def _accuracy(
-    conn: sqlite3.Connection, pack_id: str, answers_of: str, column: str, missing: str
-) -> list[Accuracy]:
-    # `answers_of` and `column` are SQL fixed in this module, never user input.
-    rows = conn.execute(
-        f"SELECT coalesce({_text(column)}, ?), sum({RIGHT}), count(*) FROM answers"
-        f" WHERE {answers_of} GROUP BY 1 ORDER BY 1",
-        (missing, pack_id),
-    )
-    return [Accuracy(label, right, total) for label, right, total in rows]
+def _whole(*columns: str) -> str:
+    """SQL true when each column holds a whole number: a totals row edited by hand to hold
+    something else is not read (as KNOWN_KIND, and the text checks, for its names)."""
+    return " AND ".join(f"typeof({column}) = 'integer'" for column in columns)
 
 
-def _most_missed(
-    conn: sqlite3.Connection, pack_id: str, answers_of: str, limit: int
-) -> list[Missed]:
+def _numbers(row: tuple) -> tuple[int, int, int, float]:
+    games, unfinished, ranked, ranked_sum = row
+    whole = [value if type(value) is int else 0 for value in (games, unfinished, ranked)]
+    return whole[0], whole[1], whole[2], ranked_sum if isinstance(ranked_sum, float) else 0.0
+
+
+def _accuracy(labels: list[tuple], column: int) -> list[Accuracy]:
+    """Right answers of all, per category (COLUMN 0) or difficulty (1), sorted by label."""
+    totals: dict[str, list[int]] = {}
+    for row in labels:
+        counts = totals.setdefault(row[column], [0, 0])
+        counts[0] += row[2]
+        counts[1] += row[3]
+    return [Accuracy(label, right, total) for label, (right, total) in sorted(totals.items())]
+
+
+def _most_missed(conn: sqlite3.Connection, by: str, pack_id: str, limit: int) -> list[Missed]:
     """The questions missed most often (then by share missed), at most LIMIT of them."""
+    # For the same misses, a larger share missed is fewer attempts.
     rows = conn.execute(
-        f"SELECT pack_id, question_id, sum({MISSED}) AS misses, count(*) AS attempts"
-        f" FROM answers WHERE ({answers_of}) AND typeof(question_id) = 'text'"
-        " AND typeof(pack_id) = 'text' GROUP BY pack_id, question_id"
-        " HAVING misses > 0 ORDER BY misses DESC, 1.0 * misses / attempts DESC,"
-        " pack_id, question_id LIMIT ?",
-        (pack_id, limit),
+        "SELECT pack_id, question_id, misses, tries FROM question_totals"
+        " WHERE by = ? AND scope = ? AND misses > 0 AND typeof(misses) = 'integer'"
+        " AND typeof(tries) = 'integer' AND typeof(pack_id) = 'text'"
+        " AND typeof(question_id) = 'text' ORDER BY misses DESC, tries, pack_id, question_id"
+        " LIMIT ?",
+        (by, pack_id, limit),
     )
     return [Missed(*row) for row in rows]

@@ -225,8 +225,10 @@ class QuizApp(App[None]):
     def on_open_stats(self, message: messages.OpenStats) -> None:
         from quiz.ui.screens.stats import StatsScreen
 
-        report = attempt(self, self.history.stats, None) if self.history.keeps else None
-        self.push_screen(StatsScreen(self.packs, report))
+        # The screen reads the report on a thread: a long history never holds up the keys.
+        self.push_screen(
+            StatsScreen(self.packs, self.history.stats if self.history.keeps else None)
+        )
 
     def on_go_home(self, message: messages.GoHome) -> None:
         self.go_home()

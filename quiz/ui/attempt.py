@@ -18,6 +18,11 @@ def attempt(node: DOMNode, call: Callable[[], T], default: T, doing: str = "read
     try:
         return call()
     except Exception as error:  # a history that can't be used must not stop the game
-        message = printable(f"Could not {doing} the history: {error}")  # errors hold paths
-        node.app.notify(message, severity="warning", markup=False)
+        tell(node, error, doing)
         return default
+
+
+def tell(node: DOMNode, error: BaseException, doing: str = "read") -> None:
+    """The one notice for a call to the history that failed (on the app's thread)."""
+    message = printable(f"Could not {doing} the history: {error}")  # errors hold paths
+    node.app.notify(message, severity="warning", markup=False)

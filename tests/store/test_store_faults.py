@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from game_rows import bests
 
-from quiz.store import NewGame, Store, StoreError
+from quiz.store import NewGame, Store, StoreError, db
 
 GARBAGE = b"this is not a database, just some bytes \x00\xff" * 200
 
@@ -81,6 +81,9 @@ def test_a_history_whose_tables_are_not_ours_is_moved_aside(
     play(store, "p", [("q1", True)])
     store.close()
     with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        # Our triggers name the columns; another program would drop them first.
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
+            conn.execute(f"DROP TRIGGER {name}")
         conn.execute(change)
     conn.close()
     store, notices = Store.open(tmp_path)
@@ -176,4 +179,34 @@ def test_a_folder_where_the_database_should_be_is_moved_aside(tmp_path: Path, cl
         store.record_answer(store.start_game(NewGame("mini")), "mini", "lens", "10", True, 75, 1.0)
     [moved] = tmp_path.glob("quiz-unreadable-*.db")
     assert (moved / "keep.txt").read_text() == "mine"
+    assert len(notices) == 1 and "was unreadable" in notices[0]
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Write garbage over the first page of TABLE."""
+    with sqlite3.connect(path) as conn:
+        (root,) = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()
+        (size,) = conn.execute("PRAGMA page_size").fetchone()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(path, "r+b") as file:
+        file.seek((root - 1) * size + 8)
+        file.write(b"\xff" * 64)
+
+
+@pytest.mark.parametrize("long_history", [False, True])
+def test_damaged_totals_are_found_at_open_however_long_the_history(
+    tmp_path: Path, play, monkeypatch, long_history: bool
+) -> None:
+    if long_history:  # only the tables that don't grow with the history are checked then
+        monkeypatch.setattr(db, "FULL_CHECK_PAGES", 0)
+    store, _ = Store.open(tmp_path)
+    play(store, "p", [(f"q{n}", n % 3 == 0) for n in range(300)])
+    store.close()
+    damage_table(tmp_path / "quiz.db", "question_totals")
+    store, notices = Store.open(tmp_path)
+    with store:
+        assert store.stats() == []
     assert len(notices) == 1 and "was unreadable" in notices[0]

@@ -101,3 +101,28 @@ def test_a_review_box_that_is_not_a_box_is_as_if_never_answered(tmp_path, column
         game = store.start_game(NewGame("mini", count=4))
         store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)  # starts it afresh
         assert store.next_due("mini") == 1
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [("scope_totals", "members"), ("scope_totals", "ranked_sum"), ("kind_totals", "count_key"),
+     ("kind_totals", "score_sum"), ("label_totals", "hits"), ("label_totals", "category"),
+     ("question_totals", "misses"), ("question_totals", "question_id"), ("pack_games", "seq"),
+     ("scope_packs", "pack_id")],
+)  # fmt: skip
+@pytest.mark.parametrize("value", HOSTILE, ids=repr)
+def test_totals_edited_by_hand_never_break_reading(tmp_path: Path, table, column, value):
+    played(tmp_path)
+    tamper(tmp_path, (f"UPDATE {table} SET {column} = ?", (value,)))
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    store, _ = Store.open(tmp_path)
+    with store:
+        for stats in store.stats():
+            names = [stats.pack_id, *stats.packs, *(a.label for a in stats.by_category)]
+            names += [a.label for a in stats.by_difficulty]
+            names += [m.question_id for m in stats.most_missed]
+            assert all(isinstance(name, str) for name in names)
+            assert all(isinstance(k.count, int | None) for k in stats.kinds)
+        store.best_scores()
+        store.due("mini")
+        store.next_due("mini")

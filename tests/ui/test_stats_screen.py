@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from game_rows import game_row
 from textual.widgets import Static
-from ui_helpers import UI_FIXTURES, footer_key, make_app, settle, studio_pack
+from ui_helpers import UI_FIXTURES, Notices, footer_key, make_app, settle, studio_pack, wait_for
 
 from quiz.history.sqlite import SqliteHistory
 from quiz.packs.loader import load_pack
+from quiz.ui.screens.help import HelpScreen
 from quiz.ui.screens.home import HomeScreen
-from quiz.ui.screens.stats import EMPTY, StatsScreen
+from quiz.ui.screens.stats import EMPTY, LOADING, UNREADABLE, StatsScreen
 
 
 @pytest.fixture
@@ -52,6 +54,8 @@ async def open_stats(pilot, how: str = "key") -> StatsScreen:
         await pilot.click(footer_key(pilot.app.screen, "stats"))
     await settle(pilot)
     assert isinstance(pilot.app.screen, StatsScreen)
+    await pilot.app.workers.wait_for_complete()  # the report is read on a thread
+    await settle(pilot)
     return pilot.app.screen
 
 
@@ -138,3 +142,74 @@ async def test_without_a_history_there_is_no_stats_key() -> None:
         assert isinstance(app.screen, HomeScreen)
         keys = shown_keys(app)
         assert {"s", "q"} <= keys and not {"t", "r"} & keys
+
+
+class SlowHistory(SqliteHistory):
+    """A history whose stats wait until the test lets them go (or fail, when told to)."""
+
+    def __init__(self, store, fail: bool = False) -> None:
+        super().__init__(store)
+        self.go = threading.Event()
+        self.fail = fail
+
+    def stats(self, pack_id=None):
+        self.go.wait(10)
+        if self.fail:
+            raise OSError("disk on fire")
+        return super().stats(pack_id)
+
+
+@pytest.fixture
+def slow(recorder: SqliteHistory):
+    history = SlowHistory(recorder.store)
+    yield history
+    history.go.set()
+
+
+async def test_keys_work_while_the_report_is_read(slow: SlowHistory) -> None:
+    save_game(slow, "studio", [("camera", True, "cinematography", "easy")])
+    app = make_app(history=slow)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, StatsScreen) and LOADING in shown(screen)
+        await pilot.press("question_mark")  # help opens and closes while the report waits
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        slow.go.set()
+        await wait_for(pilot, lambda: "Studio Tour (studio)" in shown(screen))
+        assert LOADING not in shown(screen)
+
+
+async def test_escape_while_the_report_is_read_goes_home(slow: SlowHistory) -> None:
+    app = make_app(history=slow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        slow.go.set()
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.is_running
+
+
+async def test_a_history_that_cannot_be_read_is_one_notice(recorder: SqliteHistory) -> None:
+    failing = SlowHistory(recorder.store, fail=True)
+    failing.go.set()
+    app = make_app(history=failing)
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+        screen = await open_stats(pilot)
+        assert UNREADABLE in shown(screen)
+        [notice] = notices.messages
+        assert notice.startswith("Could not read the history: ") and "disk on fire" in notice
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -12,9 +12,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
+from textual.worker import Worker, WorkerState
 
 from quiz.game.kinds import GameKind
 from quiz.packs.model import Pack, titles_of
+from quiz.ui.attempt import tell
 from quiz.ui.styles import tcss
 from quiz.ui.text import one_line, plain
 from quiz.ui.widgets.footer import QuizFooter
@@ -22,6 +24,8 @@ from quiz.ui.widgets.footer import QuizFooter
 if TYPE_CHECKING:
     from quiz.records import Accuracy, PackStats
 
+LOADING = "Reading the history…"
+UNREADABLE = "The history could not be read, so there are no stats to show."
 EMPTY = "No games played yet. Pick a pack on the home screen and press Enter to play one."
 NO_HISTORY = "No history is kept in this run, so there are no stats to show."
 PROMPT_WIDTH = 48
@@ -83,32 +87,58 @@ def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
 
 
 class StatsScreen(Screen):
-    """The history of every pack played; Escape or h goes back home."""
+    """The history of every pack played; Escape or h goes back home.
+
+    The report is read by LOAD on a thread (None: no history is kept); a loading line
+    shows until it comes, and the keys work meanwhile.
+    """
 
     DEFAULT_CSS = tcss(__file__)
 
     BINDINGS = [Binding("escape,h", "back", "Home", key_display="h")]
 
-    def __init__(self, packs: Sequence[Pack], report: Sequence[PackStats] | None) -> None:
+    def __init__(
+        self, packs: Sequence[Pack], load: Callable[[], Sequence[PackStats]] | None
+    ) -> None:
         super().__init__()
         self.packs = {pack.id: pack for pack in packs}
-        self.report = report  # None: no history is kept
+        self.load = load
+        self.report: Sequence[PackStats] | None = None  # None until read (or unreadable)
 
     def compose(self) -> ComposeResult:
         yield Static("Stats", id="title")
-        report = self.report
         with VerticalScroll(id="report"):
-            if report:
-                for stats in report:
-                    yield Static(pack_block(stats, self.packs), classes="pack")
-            else:
-                yield Static(EMPTY if report == [] else NO_HISTORY, id="empty")
+            yield Static(LOADING if self.load else NO_HISTORY, id="empty")
         with Horizontal(id="actions"):
             yield Button("Home (h)", id="back", variant="primary")
         yield QuizFooter()
 
     def on_mount(self) -> None:
         self.query_one("#report").focus()
+        if self.load is not None:
+            self.run_worker(self.load, name="stats", thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "stats":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.show(event.worker.result)
+        elif event.state is WorkerState.ERROR and event.worker.error is not None:
+            tell(self, event.worker.error)
+            self.query_one("#empty", Static).update(UNREADABLE)
+
+    def show(self, report: Sequence[PackStats]) -> None:
+        """Put the report in place of the loading line."""
+        self.report = report
+        if not report:
+            self.query_one("#empty", Static).update(EMPTY)
+            return
+        scroll = self.query_one("#report")
+        with self.app.batch_update():
+            scroll.remove_children()
+            scroll.mount_all(
+                Static(pack_block(stats, self.packs), classes="pack") for stats in report
+            )
 
     def action_back(self) -> None:
         """Back to the home screen."""
