@@ -1,4 +1,5 @@
-"""The catalog: every pack found, loaded or with its problems, and which ids shadow which."""
+"""The catalog: every pack file found, summed up or with its problems, and which ids shadow
+which. Packs are summed up from the pack index; a pack is loaded only to be played."""
 
 from __future__ import annotations
 
@@ -9,15 +10,20 @@ from pathlib import Path
 
 from quiz.packs import discovery
 from quiz.packs.discovery import Location, Origin
-from quiz.packs.loader import load_pack
+from quiz.packs.index import PackIndex, Record
 from quiz.packs.model import Pack
 from quiz.packs.problems import PackError, Problem
+from quiz.packs.summary import PackSummary, summarize
+
+PackLoader = Callable[[Path], Pack]  # a pack file to its pack, or PackError
+BytesLoader = Callable[[bytes, str], Pack]  # a pack file's bytes (and name) to its pack
 
 
 @dataclass(frozen=True, eq=False)
 class PackEntry:
-    """One pack file found: its pack when valid, else its problems (file order).
+    """One pack file found: its summary when valid, else its problems (file order).
 
+    `problems_found` may exceed the problems kept (quiz.packs.index keeps the first few).
     `shadowed_by` is the entry that wins when a later source holds a pack with the same
     id; a shadowed entry is listed but not played. An invalid pack has no known id, so
     it neither shadows nor is shadowed.
@@ -25,29 +31,40 @@ class PackEntry:
 
     path: Path
     origin: Origin
-    pack: Pack | None
+    summary: PackSummary | None
     problems: tuple[Problem, ...] = ()
     shadowed_by: PackEntry | None = None
+    problems_found: int = 0
+
+    @property
+    def problem_count(self) -> int:
+        """How many problems the file has, those not kept included."""
+        return max(self.problems_found, len(self.problems))
 
     @property
     def valid(self) -> bool:
         """True when the pack loaded without problems."""
-        return self.pack is not None
+        return self.summary is not None
 
     @property
     def playable(self) -> bool:
         """True when the pack is valid and not shadowed: the one the game would start."""
-        return self.pack is not None and self.shadowed_by is None
+        return self.summary is not None and self.shadowed_by is None
 
     @property
     def pack_id(self) -> str | None:
         """The pack's id, or None when it is invalid."""
-        return self.pack.id if self.pack is not None else None
+        return self.summary.id if self.summary is not None else None
 
     @property
     def first_problem(self) -> Problem | None:
         """The problem nearest the top of the file, or None for a valid pack."""
         return self.problems[0] if self.problems else None
+
+
+def entry_of(pack: Pack, origin: Origin = Origin.COMMAND_LINE) -> PackEntry:
+    """An entry for a pack loaded already (as `quiz play` and tests have them)."""
+    return PackEntry(Path(pack.path or pack.id), origin, summarize(pack))
 
 
 @dataclass(frozen=True)
@@ -62,9 +79,9 @@ class Catalog:
         return tuple(entry for entry in self.entries if entry.playable)
 
     @property
-    def packs(self) -> tuple[Pack, ...]:
-        """The playable packs themselves."""
-        return tuple(entry.pack for entry in self.playable if entry.pack is not None)
+    def summaries(self) -> dict[str, PackSummary]:
+        """The playable packs' summaries, by pack id."""
+        return {s.id: s for e in self.playable if (s := e.summary) is not None}
 
     @property
     def invalid(self) -> tuple[PackEntry, ...]:
@@ -81,28 +98,36 @@ class Catalog:
         return next((e for e in self.playable if e.pack_id == pack_id), None)
 
 
-Loader = Callable[[Path], Pack]
-
-
 def discover(
     data_dir: Path | None = None,
     extra_paths: Iterable[str | os.PathLike[str]] = (),
     *,
     env: Mapping[str, str] | None = None,
     builtin: Path | None = None,
-    loader: Loader = load_pack,
+    index: Path | None = None,
+    loader: BytesLoader | None = None,
 ) -> Catalog:
-    """Find and load every pack; see discovery.locate for where and in which order.
+    """Find every pack and sum it up; see discovery.locate for where and in which order.
 
     data_dir is quiz's data folder (quiz.datadir.data_dir()); packs are read from its
-    packs/ subfolder. Never raises for a bad pack: its entry carries the problems.
+    packs/ subfolder. With an index file (quiz.packs.index.index_file), a pack file that
+    has not changed since it was indexed is not read at all, and the index is renewed.
+    `loader` reads a pack's bytes (default: the loader). Never raises for a bad pack: its
+    entry carries the problems.
     """
     locations = discovery.locate(data_dir, extra_paths, env=env, builtin=builtin)
-    return catalog_of([_load(location, loader) for location in locations])
+    if loader is None:
+        from quiz.packs.loader import load_pack_bytes
+
+        loader = load_pack_bytes
+    packs_index = PackIndex(index)
+    entries = [_entry(location, packs_index, loader) for location in locations]
+    packs_index.save()
+    return catalog_of(entries)
 
 
 def catalog_of(entries: list[PackEntry]) -> Catalog:
-    """A catalog of loaded entries, marking each one shadowed by the last with its id."""
+    """A catalog of entries, marking each one shadowed by the last with its id."""
     winners: dict[str, PackEntry] = {}
     for entry in entries:
         if entry.pack_id is not None:
@@ -113,13 +138,64 @@ def catalog_of(entries: list[PackEntry]) -> Catalog:
         if winner is None or winner is entry:
             marked.append(entry)
         else:
-            marked.append(PackEntry(entry.path, entry.origin, entry.pack, entry.problems, winner))
+            marked.append(
+                PackEntry(
+                    entry.path,
+                    entry.origin,
+                    entry.summary,
+                    entry.problems,
+                    winner,
+                    entry.problems_found,
+                )  # fmt: skip
+            )
     return Catalog(tuple(marked))
 
 
-def _load(location: Location, loader: Loader) -> PackEntry:
+def _entry(location: Location, index: PackIndex, loader: BytesLoader) -> PackEntry:
+    """The entry of one file: from its index record if the file is unchanged, else read."""
+    real = Path(location.key)
+    record = index.get(location.path, real)
+    if record is None:
+        record = _read(location, real, index, loader)
+        if isinstance(record, PackError):  # the file itself could not be read: not indexed
+            problems = tuple(record.problems)
+            return PackEntry(location.path, location.origin, None, problems, None, len(problems))
+    return _from_record(location, record)
+
+
+def _read(
+    location: Location, real: Path, index: PackIndex, loader: BytesLoader
+) -> Record | PackError:
+    from quiz.packs.files import read_pack_file
+
+    name = str(location.path)
     try:
-        pack = loader(location.path)
+        data = read_pack_file(location.path)
     except PackError as error:
-        return PackEntry(location.path, location.origin, None, tuple(error.problems))
-    return PackEntry(location.path, location.origin, pack)
+        return error
+    try:
+        summary, spots = summarize(loader(data, name)), ()
+    except PackError as error:
+        summary, spots = None, tuple((p.line, p.column, p.message) for p in error.problems)
+    record = index.put(real, summary, spots)
+    if record is None:  # no regular file when the index looked: keep what was read anyway
+        record = Record(0, 0, summary, spots, len(spots))
+    return record
+
+
+def _from_record(location: Location, record: Record) -> PackEntry:
+    name = str(location.path)
+    problems = tuple(
+        Problem(name, line, column, message) for line, column, message in record.problems
+    )
+    return PackEntry(
+        location.path, location.origin, record.summary, problems, None, record.problem_count
+    )
+
+
+def pack_loader(data_dir: Path) -> PackLoader:
+    """Load a pack to play it, through the pack cache of a data folder."""
+    from quiz.packs.cache import load_pack_cached
+
+    cache = data_dir / "cache" / "packs"
+    return lambda path: load_pack_cached(path, cache)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from quiz.game.kinds import GameKind
-from quiz.packs.model import Pack, titles_of
+from quiz.packs.model import titles_of
+from quiz.packs.texts import PackTexts
 from quiz.ui.styles import tcss
 from quiz.ui.text import one_line, plain
 from quiz.ui.widgets.footer import QuizFooter
@@ -28,9 +29,9 @@ PROMPT_WIDTH = 48
 LABEL_WIDTH = 15
 
 
-def title_of(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
+def title_of(stats: PackStats, packs: PackTexts) -> Content:
     """'Studio Tour (studio)'; a mix of packs as 'A + B (a+b)'; an unknown id as itself."""
-    titles = titles_of(stats.packs, packs)
+    titles = titles_of(stats.packs, packs.titles)
     if not titles:
         return one_line(stats.pack_id, "bold $accent")
     return Content.assemble(
@@ -52,7 +53,7 @@ def labelled(label: str, value: Content | str) -> Content:
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", "bold"), value)
 
 
-def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
+def pack_block(stats: PackStats, packs: PackTexts) -> Content:
     """Everything about one pack's history, as lines of plain text under its title."""
     lines: list[Content] = [title_of(stats, packs)]
     games = f"{stats.games} played"
@@ -72,8 +73,7 @@ def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
             lines.append(
                 labelled(name, one_line(" · ".join(f"{a.label} {percent(a)}" for a in items)))
             )
-    pack = packs.get(stats.pack_id)
-    prompts = {q.id: q.prompt for q in pack.questions} if pack else {}
+    prompts = packs.prompts(stats.pack_id, [missed.question_id for missed in stats.most_missed])
     for number, missed in enumerate(stats.most_missed):
         prompt = prompts.get(missed.question_id, missed.question_id)
         count = f"✗ {missed.misses} of {missed.attempts}  "
@@ -89,9 +89,9 @@ class StatsScreen(Screen):
 
     BINDINGS = [Binding("escape,h", "back", "Home", key_display="h")]
 
-    def __init__(self, packs: Sequence[Pack], report: Sequence[PackStats] | None) -> None:
+    def __init__(self, packs: PackTexts, report: Sequence[PackStats] | None) -> None:
         super().__init__()
-        self.packs = {pack.id: pack for pack in packs}
+        self.packs = packs
         self.report = report  # None: no history is kept
 
     def compose(self) -> ComposeResult:

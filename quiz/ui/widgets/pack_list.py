@@ -1,13 +1,13 @@
 """The list of packs on the home screen: a click chooses a pack, a double-click plays it.
 
-Rows are packs, or catalog entries (quiz.packs.catalog.PackEntry) so that an invalid or
-shadowed pack file is listed too, dimmed, with what is wrong with it.
+Rows are catalog entries (quiz.packs.catalog.PackEntry), painted from their summaries: a
+pack is not loaded to be listed. An invalid or shadowed pack file is listed too, dimmed,
+with what is wrong with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Union
 
 from textual import events
 from textual.content import Content
@@ -15,28 +15,13 @@ from textual.widgets import OptionList
 
 from quiz.game.history import BestScores
 from quiz.game.kinds import GameKind
-from quiz.packs.model import Pack
+from quiz.packs.catalog import PackEntry
+from quiz.packs.summary import PackSummary
 from quiz.ui.text import one_line, plain
 from quiz.ui.textual_private import clicked_option
 
-if TYPE_CHECKING:
-    from quiz.packs.catalog import PackEntry
-
-Row = Union[Pack, "PackEntry"]
 BESTS_SHOWN = 3
 DIMMED = "dim"
-
-
-def pack_of(row: Row) -> Pack | None:
-    """The pack a row plays, or None when it can't be played (invalid or shadowed)."""
-    if isinstance(row, Pack):
-        return row
-    return row.pack if row.playable else None
-
-
-def unplayable(row: Row) -> PackEntry | None:
-    """The pack file a row lists, when it can't be played (invalid or shadowed)."""
-    return None if isinstance(row, Pack) or row.playable else row
 
 
 def best_text(kinds: Mapping[GameKind, int]) -> str:
@@ -45,9 +30,9 @@ def best_text(kinds: Mapping[GameKind, int]) -> str:
     return "best " + " · ".join(f"{score:,} ({kind.label})" for kind, score in ranked)
 
 
-def pack_entry(pack: Pack, bests: Mapping[GameKind, int] | None = None) -> Content:
+def pack_entry(pack: PackSummary, bests: Mapping[GameKind, int] | None = None) -> Content:
     """Title, description, question count and best scores of a pack, as plain lines."""
-    count = len(pack.questions)
+    count = pack.questions
     lines = [plain(pack.title, "bold")]
     if pack.description:
         lines.append(plain(pack.description, "$text-muted"))
@@ -62,13 +47,13 @@ def unplayable_entry(entry: PackEntry) -> Content:
     """An invalid or shadowed pack file: its name, what is wrong, and where it is."""
     problem = entry.first_problem
     if problem is not None:
-        more = len(entry.problems) - 1
+        more = entry.problem_count - 1
         title = one_line(entry.path.name, f"bold {DIMMED}")
         why = f"invalid: {problem.message} (line {problem.line})"
-        if more:
+        if more > 0:
             why += f"; {more} more problem{'s' if more != 1 else ''}"
     else:
-        pack = entry.pack
+        pack = entry.summary
         assert pack is not None and entry.shadowed_by is not None
         title = plain(pack.title, f"bold {DIMMED}")
         winner = entry.shadowed_by
@@ -77,13 +62,12 @@ def unplayable_entry(entry: PackEntry) -> Content:
     return Content("\n").join([title, one_line(why, DIMMED), one_line(where, DIMMED)])
 
 
-def row_content(row: Row, bests: BestScores) -> Content:
+def row_content(entry: PackEntry, bests: BestScores) -> Content:
     """The list entry for one row."""
-    entry = unplayable(row)
-    if entry is not None:
+    if not entry.playable:
         return unplayable_entry(entry)
-    pack = pack_of(row)
-    assert pack is not None  # a row is a pack to play or a file that can't be played
+    pack = entry.summary
+    assert pack is not None  # a playable entry is a valid pack
     return pack_entry(pack, bests.get(pack.id))
 
 
@@ -91,7 +75,7 @@ class PackList(OptionList):
     """Packs to play; Enter or a double-click selects, a single click only highlights."""
 
     def __init__(
-        self, rows: Sequence[Row], bests: BestScores | None = None, **kwargs: object
+        self, rows: Sequence[PackEntry], bests: BestScores | None = None, **kwargs: object
     ) -> None:
         self.rows = tuple(rows)
         contents = (row_content(row, bests or {}) for row in self.rows)
