@@ -12,7 +12,6 @@ def run(args: argparse.Namespace) -> int:
     QUIZ_PACKS_PATH), invalid ones included; one error line and 1 if there are none, or
     if the history can't be opened. Packs are listed from the pack index and loaded only
     when played."""
-    from quiz import collector
     from quiz.datadir import data_dir
     from quiz.history.opening import OpeningHistory
     from quiz.packs.catalog import discover, pack_loader
@@ -20,10 +19,8 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.index import index_file
 
     folder = data_dir(args.data_dir)
-    collector.pause()  # reading packs into the index makes little cyclic garbage
     catalog = discover(folder, index=index_file(folder))
     if not catalog.entries:
-        collector.resume()
         say(f"quiz: error: no built-in packs found in {builtin_dir()}, and none in "
             f"{user_packs_dir(folder)}; play a pack file with: quiz play PACK", err=True)  # fmt: skip
         return 1

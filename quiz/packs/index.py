@@ -33,6 +33,9 @@ INDEX_LIMIT = 64 * 2**20
 KEPT_PROBLEMS = 20  # an invalid pack's first problems; `quiz check` lists them all
 
 Spot = tuple[int, int, str]  # a problem's line, column and message; its path is the file's
+DIFFICULTIES = tuple(Difficulty)
+_RECORD_KEYS = frozenset({"size", "mtime_ns", "pack", "problems", "problem_count"})
+_PACK_KEYS = frozenset({"id", "title", "description", "questions", "categories", "difficulties"})
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def write_records(file: Path, header: dict[str, object], records: dict[str, Reco
 
     packs = {key: _stored(record) for key, record in records.items()}
     try:
-        body = json.dumps({**header, "packs": packs}, ensure_ascii=False).encode("utf-8")
+        body = json.dumps({**header, "packs": packs}, ensure_ascii=False, separators=(",", ":"))
+        body = body.encode("utf-8")
         file.parent.mkdir(parents=True, exist_ok=True)
         if os.path.islink(file) or (os.path.lexists(file) and not file.is_file()):
             file.unlink()  # our own folder: a link or a FIFO in the index's place goes
@@ -168,7 +172,7 @@ def _stored(record: Record) -> dict[str, object]:
             "description": summary.description,
             "questions": summary.questions,
             "categories": [list(each) for each in summary.categories],
-            "difficulties": [summary.in_difficulty(d) for d in Difficulty],
+            "difficulties": [summary.in_difficulty(d) for d in DIFFICULTIES],
         }
     return {
         "size": record.size,
@@ -181,8 +185,7 @@ def _stored(record: Record) -> dict[str, object]:
 
 def _record(value: object) -> Record | None:
     """The record stored as value, or None if it is not one this module writes."""
-    keys = {"size", "mtime_ns", "pack", "problems", "problem_count"}
-    if type(value) is not dict or value.keys() != keys:
+    if type(value) is not dict or value.keys() != _RECORD_KEYS:
         return None
     size, mtime, count = value["size"], value["mtime_ns"], value["problem_count"]
     problems = value["problems"]
@@ -202,8 +205,7 @@ def _record(value: object) -> Record | None:
 
 
 def _summary(value: object) -> PackSummary | None:
-    keys = {"id", "title", "description", "questions", "categories", "difficulties"}
-    if type(value) is not dict or value.keys() != keys:
+    if type(value) is not dict or value.keys() != _PACK_KEYS:
         return None
     pack_id, title, description = value["id"], value["title"], value["description"]
     questions, categories, difficulties = (
@@ -217,7 +219,7 @@ def _summary(value: object) -> PackSummary | None:
         return None
     if type(categories) is not list or not all(_category(each) for each in categories):
         return None
-    if type(difficulties) is not list or len(difficulties) != len(Difficulty):
+    if type(difficulties) is not list or len(difficulties) != len(DIFFICULTIES):
         return None
     if not all(_count(each) for each in difficulties) or sum(difficulties) != questions:
         return None
@@ -227,7 +229,7 @@ def _summary(value: object) -> PackSummary | None:
         description,
         questions,
         tuple((name, count) for name, count in categories),
-        tuple(zip(Difficulty, difficulties, strict=True)),
+        tuple(zip(DIFFICULTIES, difficulties, strict=True)),
     )
 
 
