@@ -116,12 +116,8 @@ def discover(
     entry carries the problems.
     """
     locations = discovery.locate(data_dir, extra_paths, env=env, builtin=builtin)
-    if loader is None:
-        from quiz.packs.loader import load_pack_bytes
-
-        loader = load_pack_bytes
     packs_index = PackIndex(index)
-    entries = [_entry(location, packs_index, loader) for location in locations]
+    entries = [_entry(location, packs_index, loader or _load_bytes) for location in locations]
     packs_index.save()
     return catalog_of(entries)
 
@@ -163,6 +159,12 @@ def _entry(location: Location, index: PackIndex, loader: BytesLoader) -> PackEnt
     return _from_record(location, record)
 
 
+def _load_bytes(data: bytes, name: str) -> Pack:
+    from quiz.packs.loader import load_pack_bytes  # YAML is imported only if a pack is read
+
+    return load_pack_bytes(data, name)
+
+
 def _read(
     location: Location, real: Path, index: PackIndex, loader: BytesLoader
 ) -> Record | PackError:
@@ -195,7 +197,11 @@ def _from_record(location: Location, record: Record) -> PackEntry:
 
 def pack_loader(data_dir: Path) -> PackLoader:
     """Load a pack to play it, through the pack cache of a data folder."""
-    from quiz.packs.cache import load_pack_cached
-
     cache = data_dir / "cache" / "packs"
-    return lambda path: load_pack_cached(path, cache)
+
+    def load(path: Path) -> Pack:
+        from quiz.packs.cache import load_pack_cached  # imported when a pack is played
+
+        return load_pack_cached(path, cache)
+
+    return load
