@@ -14,7 +14,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import answer_latency, history_size, pack_loading, startup
+from benchmarks import answer_latency, history_size, home, pack_loading, startup
 from benchmarks.common import table
 
 # measure label prefix -> (target, must not exceed); None where the issue sets none.
@@ -25,6 +25,9 @@ LIMITS = {
     "quiz check, 10,000": ("1.3", "2.0"),
     "quiz check": ("linear", "-"),
     "answer latency": ("report", "-"),
+    "home first paint, 500 packs (index warm)": ("1.2", "1.5"),
+    "home first paint, 500 packs, index cold": ("1.0", "1.2"),
+    "home first paint, index warm,": ("growth", "-"),
 }
 
 
@@ -48,6 +51,7 @@ def main() -> int:
         *history_size.measure(rounds=5 if quick else 15),
         *answer_latency.measure(rounds=8 if quick else 20),
         *pack_loading.measure(rounds=3 if quick else 5),
+        *home.measure(rounds=4 if quick else 10, quick=quick),
     ]
     rows = [[*row, *limits_for(row[0])] for row in rows]
     print(f"{platform.machine()} · {platform.python_implementation()} {platform.python_version()} · "
