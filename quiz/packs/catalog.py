@@ -12,11 +12,11 @@ from quiz.packs import discovery
 from quiz.packs.discovery import Location, Origin
 from quiz.packs.index import PackIndex, Record
 from quiz.packs.model import Pack
-from quiz.packs.problems import PackError, Problem
+from quiz.packs.problems import Problem
+from quiz.packs.reading import BytesLoader, read_packs
 from quiz.packs.summary import PackSummary, summarize
 
 PackLoader = Callable[[Path], Pack]  # a pack file to its pack, or PackError
-BytesLoader = Callable[[bytes, str], Pack]  # a pack file's bytes (and name) to its pack
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,9 +117,23 @@ def discover(
     """
     locations = discovery.locate(data_dir, extra_paths, env=env, builtin=builtin)
     packs_index = PackIndex(index)
-    entries = [_entry(location, packs_index, loader or _load_bytes) for location in locations]
+    reals = [Path(location.key) for location in locations]
+    records = [packs_index.get(loc.path, real) for loc, real in zip(locations, reals, strict=True)]
+    unread = [i for i, record in enumerate(records) if record is None]
+    readings = read_packs([locations[i].path for i in unread], loader)
+    entries: list[PackEntry | None] = [None] * len(locations)
+    for i, reading in zip(unread, readings, strict=True):
+        if reading.refused:  # the file itself could not be read: not indexed
+            problems = reading.refused
+            entries[i] = PackEntry(locations[i].path, locations[i].origin, None, problems)
+        else:
+            record = packs_index.put(reals[i], reading.summary, reading.spots)
+            records[i] = record or Record(0, 0, reading.summary, reading.spots, len(reading.spots))
+    for i, record in enumerate(records):
+        if entries[i] is None and record is not None:
+            entries[i] = _from_record(locations[i], record)
     packs_index.save()
-    return catalog_of(entries)
+    return catalog_of([entry for entry in entries if entry is not None])
 
 
 def catalog_of(entries: list[PackEntry]) -> Catalog:
@@ -145,44 +159,6 @@ def catalog_of(entries: list[PackEntry]) -> Catalog:
                 )  # fmt: skip
             )
     return Catalog(tuple(marked))
-
-
-def _entry(location: Location, index: PackIndex, loader: BytesLoader) -> PackEntry:
-    """The entry of one file: from its index record if the file is unchanged, else read."""
-    real = Path(location.key)
-    record = index.get(location.path, real)
-    if record is None:
-        record = _read(location, real, index, loader)
-        if isinstance(record, PackError):  # the file itself could not be read: not indexed
-            problems = tuple(record.problems)
-            return PackEntry(location.path, location.origin, None, problems, None, len(problems))
-    return _from_record(location, record)
-
-
-def _load_bytes(data: bytes, name: str) -> Pack:
-    from quiz.packs.loader import load_pack_bytes  # YAML is imported only if a pack is read
-
-    return load_pack_bytes(data, name)
-
-
-def _read(
-    location: Location, real: Path, index: PackIndex, loader: BytesLoader
-) -> Record | PackError:
-    from quiz.packs.files import read_pack_file
-
-    name = str(location.path)
-    try:
-        data = read_pack_file(location.path)
-    except PackError as error:
-        return error
-    try:
-        summary, spots = summarize(loader(data, name)), ()
-    except PackError as error:
-        summary, spots = None, tuple((p.line, p.column, p.message) for p in error.problems)
-    record = index.put(real, summary, spots)
-    if record is None:  # no regular file when the index looked: keep what was read anyway
-        record = Record(0, 0, summary, spots, len(spots))
-    return record
 
 
 def _from_record(location: Location, record: Record) -> PackEntry:

@@ -319,3 +319,39 @@ def test_a_file_that_cannot_be_read_is_not_indexed(tmp_path: Path, data: Path) -
     assert not entry.valid and "cannot read" in entry.first_problem.message
     assert key_of(data, "a.yaml") in stored_index(data)["packs"]
     assert str(missing) not in stored_index(data)["packs"]
+
+
+@pytest.fixture
+def many(data: Path) -> Path:
+    """The data folder with enough packs to be read in worker processes, a few invalid."""
+    for number in range(24):
+        path = data / "packs" / f"many-{number:02}.yaml"
+        if number % 7 == 3:
+            path.write_text(BROKEN.replace("broken", f"broken-{number}"))
+        else:
+            write_pack(path, f"many-{number}", f"Many {number}", 1 + number % 4)
+    return data
+
+
+def test_many_packs_read_at_once_are_summed_up_as_one_by_one(many: Path, tmp_path: Path) -> None:
+    one_by_one, read = run(many)  # a loader given: read in this process
+    assert len(read) == 27
+    index_file(many).unlink()
+    at_once = discover(many, builtin=tmp_path / "no-builtin", env={}, index=index_file(many))
+    assert described(at_once) == described(one_by_one)
+    assert run(many)[1] == []  # and indexed
+
+
+def test_many_packs_are_read_here_when_no_process_can_start(
+    many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    def no_processes(method: str):
+        raise OSError("no semaphores here")
+
+    one_by_one, _ = run(many)
+    index_file(many).unlink()
+    monkeypatch.setattr(multiprocessing, "get_context", no_processes)
+    at_once = discover(many, builtin=tmp_path / "no-builtin", env={}, index=index_file(many))
+    assert described(at_once) == described(one_by_one)
