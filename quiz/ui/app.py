@@ -16,7 +16,6 @@ from quiz.game.history import History, NoHistory
 from quiz.game.kinds import Mode
 from quiz.game.selection import GameOptions, NoQuestions, Selection, select
 from quiz.game.session import GRACE_SECONDS, GameSession
-from quiz.packs.catalog import PackEntry, PackLoader, entry_of
 from quiz.packs.model import Pack
 from quiz.packs.printable import printable
 from quiz.packs.problems import PackError
@@ -27,6 +26,7 @@ from quiz.ui.textual_private import give_result_callback, tolerate_undecodable_k
 
 if TYPE_CHECKING:
     from quiz.game.review import ReviewPlan
+    from quiz.packs.catalog import PackEntry, PackLoader
 
 # Other screens are imported when first shown: `quiz play` paints its first question
 # sooner when it does not load (or build) the home, results and help screens first.
@@ -139,6 +139,8 @@ class QuizApp(App[None]):
     def entries(self) -> tuple[PackEntry, ...]:
         """The pack files home lists: those found, else the packs the app was given."""
         if self._entries is None:
+            from quiz.packs.catalog import entry_of
+
             made = [(entry_of(pack), pack) for pack in self.packs]
             self._loaded = dict(made)
             self._entries = tuple(entry for entry, _ in made)
