@@ -113,7 +113,7 @@ def measure(rounds: int, quick: bool = False) -> list[list[str]]:
             return home(many)
 
         check = [*HOME, "check", str(many / "packs")]
-        cold_rounds = 1 if quick else 3
+        cold_rounds = 1 if quick else 2
         ours, theirs = alternate(cold_home, lambda: run_process(check), cold_rounds, warm_up=False)
         rows.append(row(f"home first paint, {MANY} packs, index cold vs quiz check", ours, theirs))
 
@@ -154,7 +154,7 @@ def big_pack_rows(root: Path, builtin_only: Path, rounds: int) -> list[list[str]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--quick", action="store_true", help="fewer cold runs")
     args = parser.parse_args()
     print(table(measure(args.rounds, args.quick), ["measure", "quiz", "baseline", "ratio"]))

@@ -51,7 +51,7 @@ def main() -> int:
         *history_size.measure(rounds=5 if quick else 15),
         *answer_latency.measure(rounds=8 if quick else 20),
         *pack_loading.measure(rounds=3 if quick else 5),
-        *home.measure(rounds=4 if quick else 10, quick=quick),
+        *home.measure(rounds=4 if quick else 6, quick=quick),
     ]
     rows = [[*row, *limits_for(row[0])] for row in rows]
     print(f"{platform.machine()} · {platform.python_implementation()} {platform.python_version()} · "
