@@ -19,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.catalog import discover
     from quiz.packs.discovery import packs_path_dirs, unreadable, user_packs_dir
+    from quiz.packs.index import index_file
 
     for name in args.paths:
         problem = unreadable(Path(name).expanduser())
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
                 err=True)  # fmt: skip
             return 2
     folder = data_dir(args.data_dir)
-    catalog = discover(folder, args.paths)
+    catalog = discover(folder, args.paths, index=index_file(folder))
     for line in listing(catalog):
         say(line)
     say(summary(catalog, user_packs_dir(folder)))
@@ -49,21 +50,21 @@ def run(args: argparse.Namespace) -> int:
 def listing(catalog: Catalog) -> list[str]:
     """One line per entry: id, title, question count, origin, path (and shadowing), each
     printable (titles are padded to a column by their printable length)."""
-    valid = [entry for entry in catalog.entries if entry.pack is not None]
-    id_width = max([len(entry.pack.id) for entry in valid] + [len("INVALID")])
-    title_width = min(TITLE_WIDTH, max([len(printable(e.pack.title)) for e in valid] + [0]))
+    valid = [entry.summary for entry in catalog.entries if entry.summary is not None]
+    id_width = max([len(pack.id) for pack in valid] + [len("INVALID")])
+    title_width = min(TITLE_WIDTH, max([len(printable(pack.title)) for pack in valid] + [0]))
     lines = []
     for entry in catalog.entries:
         origin = f"{entry.origin:<15}"
-        if entry.pack is None:
-            more = len(entry.problems) - 1
+        if entry.summary is None:
+            more = entry.problem_count - 1
             extra = f" (+{more} more: quiz check {entry.path})" if more > 0 else ""
             lines.append(
                 printable(f"{'INVALID':<{id_width}}  {origin}  {entry.first_problem}{extra}")
             )
             continue
-        pack = entry.pack
-        count = len(pack.questions)
+        pack = entry.summary
+        count = pack.questions
         questions = f"{count:>4} question{'s' if count != 1 else ' '}"
         title = _fit(printable(pack.title), title_width)
         line = f"{pack.id:<{id_width}}  {title}  {questions}  {origin}  {entry.path}"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from quiz.commands.output import say
 
 if TYPE_CHECKING:
-    from quiz.packs.catalog import Catalog
+    from quiz.packs.catalog import Catalog, PackEntry, PackLoader
     from quiz.packs.model import Pack
 
 PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -18,18 +18,25 @@ PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
-    from quiz.packs.catalog import discover
+    from quiz.packs.catalog import discover, pack_loader
     from quiz.packs.discovery import unreadable
+    from quiz.packs.index import index_file
 
     folder = data_dir(args.data_dir)
     problem = unreadable(Path(args.pack).expanduser()) if args.pack is not None else None
     if problem:
         return _fail(f"cannot read {args.pack} ({problem}); check the path and its permissions")
     as_file = args.pack is not None and _is_file(args.pack)
-    catalog = discover(folder, [args.pack] if as_file else [])
-    chosen = _chosen(catalog, args.pack, as_file)
-    if chosen is False:
+    catalog = discover(folder, [args.pack] if as_file else [], index=index_file(folder))
+    loader = pack_loader(folder)
+    entry = _chosen(catalog, args.pack, as_file)
+    if entry is False:
         return 1
+    entries = [entry] if entry is not None else list(catalog.playable)
+    packs = _loaded(entries, loader, strict=entry is not None)
+    if packs is None:
+        return 1
+    chosen = packs[0] if entry is not None else None
 
     from quiz.game.review import plan_review
     from quiz.history.sqlite import SqliteHistory
@@ -40,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return _fail(str(error))
     try:
-        plan = plan_review(history, catalog.packs, chosen or None)
+        plan = plan_review(history, packs, chosen)
     except StoreError as error:
         history.close()
         return _fail(str(error))
@@ -54,7 +61,12 @@ def run(args: argparse.Namespace) -> int:
     from quiz.commands.tui import launch
 
     return launch(
-        lambda: history, catalog.packs, prog="quiz review", review=plan, entries=catalog.entries
+        lambda: history,
+        packs,
+        prog="quiz review",
+        review=plan,
+        entries=catalog.entries,
+        loader=loader,
     )
 
 
@@ -63,29 +75,42 @@ def _is_file(name: str) -> bool:
     return Path(name).expanduser().exists() or not PACK_ID.fullmatch(name)
 
 
-def _chosen(catalog: Catalog, name: str | None, as_file: bool) -> Pack | None | bool:
-    """The pack PACK names (None for every pack), or False after printing why there is none."""
+def _loaded(entries: list[PackEntry], load: PackLoader, strict: bool) -> list[Pack] | None:
+    """The packs of these entries; one that is (now) invalid is left out, or, if STRICT,
+    its problems are printed and the answer is None."""
+    from quiz.packs.problems import PackError
+
+    packs = []
+    for entry in entries:
+        try:
+            packs.append(load(entry.path))
+        except PackError as error:
+            if strict:
+                for problem in error.problems:
+                    say(problem, err=True)
+                return None
+    return packs
+
+
+def _chosen(catalog: Catalog, name: str | None, as_file: bool) -> PackEntry | None | bool:
+    """The entry PACK names (None for every pack), or False after printing why there is none."""
     from quiz.packs.discovery import real_path
 
     if name is None:
         return None
     if not as_file:
         entry = catalog.get(name)
-        if entry is None or entry.pack is None:
+        if entry is None:
             _fail(f"no pack with the id '{name}' was found; 'quiz packs' lists the packs")
             return False
-        return entry.pack
+        return entry
     path = real_path(Path(name))
     entry = next((e for e in catalog.entries if real_path(e.path) == path), None)
     if entry is None:
         what = "is a folder" if path.is_dir() else "does not exist"
         _fail(f"{name} {what}; give a pack file or a pack id")
         return False
-    if entry.pack is None:
-        for problem in entry.problems:
-            say(problem, err=True)
-        return False
-    return entry.pack
+    return entry  # an invalid one prints its problems when it is loaded
 
 
 def _fail(message: str) -> int:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from quiz.commands.output import say, say_lines
 from quiz.game.kinds import GameKind
-from quiz.packs.model import Pack, titles_of
+from quiz.packs.model import titles_of
 from quiz.packs.printable import printable
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from quiz.packs.texts import PackTexts
     from quiz.records import Accuracy, Missed, PackStats
 
 EMPTY = "No games played yet. Start one with: quiz"
@@ -50,14 +50,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_pack(stats: PackStats, packs: Mapping[str, Pack]) -> str:
+def format_pack(stats: PackStats, packs: PackTexts) -> str:
     """The plain-text block for one pack, or one mix of packs; the PACKS found (by id) give
     titles and prompts.
 
     Its lines are ours; every piece of pack text or history in them is made printable.
     """
     pack_id = printable(stats.pack_id)
-    titles = titles_of(stats.packs, packs)
+    titles = titles_of(stats.packs, packs.titles)
     title = f"{printable(' + '.join(titles))} ({pack_id})" if titles else pack_id
     lines = [title, f"  Games: {stats.games} played, {stats.unfinished} unfinished"]
     if stats.best is not None:
@@ -87,11 +87,9 @@ def format_pack(stats: PackStats, packs: Mapping[str, Pack]) -> str:
     return "\n".join(lines)
 
 
-def _prompt(missed: Missed, packs: Mapping[str, Pack]) -> str | None:
+def _prompt(missed: Missed, packs: PackTexts) -> str | None:
     """The missed question's prompt, if its pack is found and still has it."""
-    pack = packs.get(missed.pack_id)
-    question = pack.question(missed.question_id) if pack else None
-    return question.prompt if question else None
+    return packs.prompts(missed.pack_id, [missed.question_id]).get(missed.question_id)
 
 
 def _percent(accuracy: Accuracy) -> str:
@@ -106,8 +104,12 @@ def _shorten(text: str) -> str:
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
 
 
-def _known_packs(folder: Path) -> dict[str, Pack]:
-    """Every pack the game can find (as `quiz packs` lists them), by id, for titles and prompts."""
-    from quiz.packs.catalog import discover
+def _known_packs(folder: Path) -> PackTexts:
+    """Every pack the game can find (as `quiz packs` lists them), by id, for titles (from the
+    pack index) and prompts (a pack is loaded only for the prompts of its missed questions)."""
+    from quiz.packs.catalog import discover, pack_loader
+    from quiz.packs.index import index_file
+    from quiz.packs.texts import PackTexts
 
-    return {pack.id: pack for pack in discover(folder, []).packs}
+    load = pack_loader(folder)
+    return PackTexts(discover(folder, index=index_file(folder)).entries, lambda e: load(e.path))

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from quiz.game.history import History
     from quiz.game.review import ReviewPlan
     from quiz.game.selection import GameOptions, Selection
-    from quiz.packs.catalog import PackEntry
+    from quiz.packs.catalog import PackEntry, PackLoader
     from quiz.packs.model import Pack
 
 
@@ -25,8 +25,10 @@ def launch(
     dealt: Selection | None = None,
     review: ReviewPlan | None = None,
     entries: Sequence[PackEntry] | None = None,
+    loader: PackLoader | None = None,
 ) -> int:
-    """Run the app over PACKS with the history OPEN_HISTORY gives; its exit code.
+    """Run the app over PACKS (loaded) and ENTRIES (found, with LOADER to load them when
+    played) with the history OPEN_HISTORY gives; its exit code.
 
     Textual is imported while the history opens (start `quiz.history.opening` first to
     overlap them). A history that can't be opened is one error line and exit 1, with no
@@ -47,7 +49,13 @@ def launch(
     unsaved: str | None = None
     try:
         app = create_app(
-            packs, history=history, start=start, dealt=dealt, review=review, entries=entries
+            packs,
+            history=history,
+            start=start,
+            dealt=dealt,
+            review=review,
+            entries=entries,
+            loader=loader,
         )
         app.run()
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -24,10 +24,16 @@ class Origin(StrEnum):
 
 @dataclass(frozen=True)
 class Location:
-    """One pack file and where it was found."""
+    """One pack file and where it was found (`real`: its path with links resolved)."""
 
     path: Path
     origin: Origin
+    real: str | None = field(default=None, compare=False)
+
+    @property
+    def key(self) -> str:
+        """The file's path with links resolved, which tells one file from another."""
+        return self.real if self.real is not None else str(real_path(self.path))
 
 
 def builtin_dir() -> Path:
@@ -40,7 +46,7 @@ def builtin_dir() -> Path:
 
 def is_pack_file(path: Path) -> bool:
     """True for a file whose name ends in .yaml or .yml."""
-    return path.suffix.lower() in PACK_SUFFIXES
+    return _is_pack_name(path.name)
 
 
 def pack_files(directory: Path) -> list[Path]:
@@ -84,21 +90,43 @@ def locate(
     places += [(folder, Origin.PACKS_PATH) for folder in packs_path_dirs(env)]
     found: list[Location] = []
     for folder, origin in places:
-        found += [Location(p, origin) for p in _files_in(folder)]
+        found += _found_in(folder, origin)
     for extra in extra_paths:
         path = Path(extra).expanduser()
-        files = _files_in(path) if path.is_dir() else [path]
-        found += [Location(p, Origin.COMMAND_LINE) for p in files]
+        found += (
+            _found_in(path, Origin.COMMAND_LINE)
+            if path.is_dir()
+            else [Location(path, Origin.COMMAND_LINE)]
+        )
     return _first_of_each(found)
 
 
-def _files_in(path: Path) -> list[Path]:
+def _found_in(path: Path, origin: Origin) -> list[Location]:
+    """The pack files in a folder (or the file itself), sorted by name, each with its real
+    path: the folder's resolved once, and a file's own only when it is a link."""
     try:
-        if path.is_dir():
-            return pack_files(path)
-        return [path] if path.is_file() and is_pack_file(path) else []
+        if not path.is_dir():
+            return [Location(path, origin)] if path.is_file() and is_pack_file(path) else []
+        with os.scandir(path) as listing:
+            files = sorted(
+                (each for each in listing if _is_pack_name(each.name) and each.is_file()),
+                key=lambda each: each.name,
+            )
+        folder = str(real_path(path))
+        return [
+            Location(
+                path / each.name,
+                origin,
+                None if each.is_symlink() else os.path.join(folder, each.name),
+            )
+            for each in files
+        ]
     except OSError:
         return []  # unreadable folder, or one inside it: nothing to list from it
+
+
+def _is_pack_name(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in PACK_SUFFIXES
 
 
 def unreadable(path: Path) -> str | None:
@@ -122,10 +150,10 @@ def real_path(path: Path) -> Path:
 
 
 def _first_of_each(locations: list[Location]) -> list[Location]:
-    seen: set[Path] = set()
+    seen: set[str] = set()
     unique = []
     for location in locations:
-        key = real_path(location.path)
+        key = location.key
         if key not in seen:
             seen.add(key)
             unique.append(location)

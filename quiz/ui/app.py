@@ -18,6 +18,7 @@ from quiz.game.selection import GameOptions, NoQuestions, Selection, select
 from quiz.game.session import GRACE_SECONDS, GameSession
 from quiz.packs.model import Pack
 from quiz.packs.printable import printable
+from quiz.packs.problems import PackError
 from quiz.ui import messages
 from quiz.ui.attempt import attempt
 from quiz.ui.screens.question import QuestionScreen
@@ -25,7 +26,7 @@ from quiz.ui.textual_private import give_result_callback, tolerate_undecodable_k
 
 if TYPE_CHECKING:
     from quiz.game.review import ReviewPlan
-    from quiz.packs.catalog import PackEntry
+    from quiz.packs.catalog import PackEntry, PackLoader
 
 # Other screens are imported when first shown: `quiz play` paints its first question
 # sooner when it does not load (or build) the home, results and help screens first.
@@ -39,9 +40,12 @@ class QuizApp(App[None]):
 
     With `start`, a game with those options begins at once (as `quiz play` does), with the
     questions `dealt` if given; with `review`, that review game does (as `quiz review`
-    does). `entries` are every pack file found (quiz.packs.catalog), so home can list
-    invalid ones too. It renders sessions, it does not score: screens post the messages
-    in quiz.ui.messages, the app acts on them, and it alone writes to the history.
+    does). `packs` are loaded already; `entries` are every pack file found, summed up
+    (quiz.packs.catalog), so home can list them, invalid ones too, without loading them:
+    `loader` loads an entry's pack when it is played (default: the loader, uncached).
+    Without entries, home lists `packs`. It renders sessions, it does not score: screens
+    post the messages in quiz.ui.messages, the app acts on them, and it alone writes to
+    the history.
     """
 
     CSS_PATH = "app.tcss"
@@ -61,12 +65,15 @@ class QuizApp(App[None]):
         dealt: Selection | None = None,
         review: ReviewPlan | None = None,
         entries: Sequence[PackEntry] | None = None,
+        loader: PackLoader | None = None,
         grace: float = GRACE_SECONDS,
     ) -> None:
         tolerate_undecodable_keys()  # a stray byte typed must not end the game
         super().__init__()
         self.packs: tuple[Pack, ...] = tuple(packs)
-        self.entries = entries  # every pack file found, for home (None: just the packs)
+        self._entries = tuple(entries) if entries is not None else None
+        self._loaded: dict[PackEntry, Pack] = {}  # the entries home lists for `packs`
+        self.loader = loader
         self.clock = clock
         self.grace = grace  # the game's rule; tests that drive keys at a stopped clock pass 0
         self.history: History = history if history is not None else NoHistory()
@@ -123,8 +130,59 @@ class QuizApp(App[None]):
     def _home(self) -> Screen:
         from quiz.ui.screens.home import HomeScreen
 
-        self.home_screen = HomeScreen(self.packs, self.history, self.entries)
+        self.home_screen = HomeScreen(self.entries, self.history)
         return self.home_screen
+
+    # Packs
+
+    @property
+    def entries(self) -> tuple[PackEntry, ...]:
+        """The pack files home lists: those found, else the packs the app was given."""
+        if self._entries is None:
+            from quiz.packs.catalog import entry_of
+
+            made = [(entry_of(pack), pack) for pack in self.packs]
+            self._loaded = dict(made)
+            self._entries = tuple(entry for entry, _ in made)
+        return self._entries
+
+    def pack_of(self, entry: PackEntry) -> Pack:
+        """The pack of an entry, loaded now unless the app was given it (PackError if the
+        file is no longer a valid pack)."""
+        pack = self._loaded.get(entry)
+        if pack is not None:
+            return pack
+        if self.loader is None:
+            from quiz.packs.loader import load_pack
+
+            return load_pack(entry.path)
+        return self.loader(entry.path)
+
+    def load(self, entry: PackEntry) -> Pack | None:
+        """The pack of an entry to play, or None after telling the player why it can't be."""
+        try:
+            return self.pack_of(entry)
+        except PackError as error:
+            more = len(error.problems) - 1
+            also = f" (and {more} more)" if more > 0 else ""
+            self.notify(
+                printable(
+                    f"{entry.path.name} has changed since it was listed and can't be played: "
+                    f"{error.first}{also}. Fix it, then check it with: quiz check {entry.path}"
+                ),
+                title="Pack has problems",
+                severity="error",
+                markup=False,
+                timeout=12,
+            )
+            return None
+
+    def _every_pack(self) -> list[Pack]:
+        """Every playable pack, loaded (those that can't be are left out, with a notice)."""
+        if self._entries is None:
+            return list(self.packs)
+        loaded = (self.load(entry) for entry in self.entries if entry.playable)
+        return [pack for pack in loaded if pack is not None]
 
     # Starting games
 
@@ -165,12 +223,18 @@ class QuizApp(App[None]):
         if message.remember is not None:
             choices = message.remember
             attempt(self, lambda: self.history.remember_setup(choices), None, doing="save to")
-        self.start_game(message.packs, message.options)
+        packs = [self.load(entry) for entry in message.entries]
+        if all(pack is not None for pack in packs):
+            self.start_game([pack for pack in packs if pack is not None], message.options)
 
     def on_start_review(self, message: messages.StartReview) -> None:
         from quiz.game.review import plan_review
 
-        plan = attempt(self, lambda: plan_review(self.history, self.packs, message.pack), None)
+        chosen = self.load(message.entry) if message.entry is not None else None
+        if message.entry is not None and chosen is None:
+            return
+        packs = [chosen] if chosen is not None else self._every_pack()
+        plan = attempt(self, lambda: plan_review(self.history, packs, chosen), None)
         if plan is None:
             return
         if plan.selection is None:
@@ -220,15 +284,15 @@ class QuizApp(App[None]):
 
         nothing: Mapping[str, object] = {}
         last = attempt(self, self.history.last_setup, nothing)
-        self.push_screen(SetupScreen(message.pack, last, self.cursor_blink))
+        self.push_screen(SetupScreen(message.entry, last, self.cursor_blink))
 
     def on_open_stats(self, message: messages.OpenStats) -> None:
+        from quiz.packs.texts import PackTexts
         from quiz.ui.screens.stats import StatsScreen
 
         # The screen reads the report on a thread: a long history never holds up the keys.
-        self.push_screen(
-            StatsScreen(self.packs, self.history.stats if self.history.keeps else None)
-        )
+        load = self.history.stats if self.history.keeps else None
+        self.push_screen(StatsScreen(PackTexts(self.entries, self.pack_of), load))
 
     def on_go_home(self, message: messages.GoHome) -> None:
         self.go_home()
@@ -257,5 +321,6 @@ class QuizApp(App[None]):
         attempt(self, lambda: self.history.remember_theme(theme.name), None, doing="save to")
 
 
-# The app's factory: create_app(packs, clock=, history=, start=, dealt=, review=, entries=).
+# The app's factory:
+# create_app(packs, clock=, history=, start=, dealt=, review=, entries=, loader=).
 create_app = QuizApp

@@ -11,38 +11,39 @@ if TYPE_CHECKING:
     from quiz.game.selection import GameOptions
     from quiz.game.session import GameSession
     from quiz.game.verdict import AnswerRecord
-    from quiz.packs.model import Pack
+    from quiz.packs.catalog import PackEntry
 
 
 class StartGame(Message):
-    """Play these packs with these options; `remember` is a setup to keep for next time."""
+    """Play the packs of these entries (the app loads them) with these options;
+    `remember` is a setup to keep for next time."""
 
     def __init__(
         self,
-        packs: Sequence[Pack],
+        entries: Sequence[PackEntry],
         options: GameOptions,
         remember: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__()
-        self.packs = tuple(packs)
+        self.entries = tuple(entries)
         self.options = options
         self.remember = remember
 
 
 class StartReview(Message):
-    """Review the due questions of a pack (None: of every pack)."""
+    """Review the due questions of an entry's pack (None: of every pack)."""
 
-    def __init__(self, pack: Pack | None) -> None:
+    def __init__(self, entry: PackEntry | None) -> None:
         super().__init__()
-        self.pack = pack
+        self.entry = entry
 
 
 class OpenSetup(Message):
-    """Set up a game of this pack."""
+    """Set up a game of this entry's pack."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, entry: PackEntry) -> None:
         super().__init__()
-        self.pack = pack
+        self.entry = entry
 
 
 class OpenStats(Message):

@@ -86,7 +86,7 @@ def test_missing_folders_are_skipped_but_a_missing_command_line_file_is_kept(
     result = locate(tmp_path / "no-data", [missing], env=env, builtin=tmp_path / "no-builtin")
     assert found(result) == [("gone.yaml", Origin.COMMAND_LINE)]
     entry = discover(tmp_path / "no-data", [missing], env=env, builtin=tmp_path / "none").entries
-    assert len(entry) == 1 and entry[0].pack is None
+    assert len(entry) == 1 and entry[0].summary is None
     assert "cannot read the file" in entry[0].problems[0].message
 
 
@@ -122,7 +122,7 @@ def test_later_source_wins_an_id_and_earlier_ones_are_marked_shadowed(
     assert by_path[data].shadowed_by is winner
     assert by_path[other].playable
     assert [entry.path for entry in catalog.shadowed] == [builtin, data]
-    assert [pack.title for pack in catalog.packs] == ["Other", "Edited show"]
+    assert [e.summary.title for e in catalog.playable] == ["Other", "Edited show"]
     assert catalog.get("show") is winner
     assert catalog.get("nope") is None
 

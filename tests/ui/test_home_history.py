@@ -82,7 +82,7 @@ async def test_a_new_best_shows_on_home_after_the_game(recorder: SqliteHistory) 
 
 async def test_invalid_and_hidden_packs_are_listed_and_show_why(tmp_path: Path) -> None:
     catalog = catalog_with_problems(tmp_path)
-    app = make_app(list(catalog.packs), entries=catalog.entries)
+    app = make_app(entries=catalog.entries)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         listed = rows(app)

@@ -62,7 +62,7 @@ def catalog(folder: Path):
 
 def test_home_with_best_scores_and_unplayable_packs(snap_compare, tmp_path: Path) -> None:
     found = catalog(tmp_path)
-    app = make_app(list(found.packs), history=history(), entries=found.entries)
+    app = make_app(history=history(), entries=found.entries)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 

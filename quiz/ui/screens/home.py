@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,15 +13,12 @@ from textual.widgets import Button, OptionList, Static
 
 from quiz.game.history import BestScores, History
 from quiz.game.selection import GameOptions
-from quiz.packs.model import Pack
+from quiz.packs.catalog import PackEntry
 from quiz.ui.attempt import attempt
 from quiz.ui.messages import OpenSetup, OpenStats, StartGame, StartReview
 from quiz.ui.styles import tcss
 from quiz.ui.widgets.footer import QuizFooter
-from quiz.ui.widgets.pack_list import PackList, Row, pack_of, unplayable
-
-if TYPE_CHECKING:
-    from quiz.packs.catalog import PackEntry
+from quiz.ui.widgets.pack_list import PackList
 
 TAGLINE = "Trivia about how films and shows are made. Every answer shows its source."
 HINT = "Enter plays 10 questions, untimed; s sets up the game first. Click a pack, click again to play."
@@ -31,7 +27,8 @@ HINT = "Enter plays 10 questions, untimed; s sets up the game first. Click a pac
 class HomeScreen(Screen):
     """Pick a pack: Enter plays it with the defaults, s sets up a game first.
 
-    With a history that keeps games, the rows show best scores, r reviews the due
+    Rows are the pack files found, painted from their summaries (the app loads a pack
+    when it is played). With a history that keeps games, the rows show best scores, r reviews the due
     questions of the chosen pack and t shows the stats. Rows for pack files that can't be
     played (invalid, or hidden by a pack with the same id) show why on Enter.
     """
@@ -46,13 +43,11 @@ class HomeScreen(Screen):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(
-        self, packs: Sequence[Pack], history: History, entries: Sequence[PackEntry] | None = None
-    ) -> None:
+    def __init__(self, entries: Sequence[PackEntry], history: History) -> None:
         super().__init__()
-        self.packs = tuple(packs)
         self.history = history
-        self.rows: tuple[Row, ...] = tuple(entries) if entries is not None else self.packs
+        self.rows = tuple(entries)
+        self.any_playable = any(entry.playable for entry in self.rows)
         self.bests: BestScores = {}
 
     def compose(self) -> ComposeResult:
@@ -85,7 +80,7 @@ class HomeScreen(Screen):
             self.query_one(PackList).show_bests(bests)
 
     @property
-    def row(self) -> Row | None:
+    def row(self) -> PackEntry | None:
         """The highlighted row, if any."""
         if not self.rows:
             return None
@@ -93,10 +88,10 @@ class HomeScreen(Screen):
         return self.rows[index] if index is not None else None
 
     @property
-    def chosen(self) -> Pack | None:
-        """The highlighted pack, if it can be played."""
+    def chosen(self) -> PackEntry | None:
+        """The highlighted pack file, if it can be played."""
         row = self.row
-        return pack_of(row) if row is not None else None
+        return row if row is not None and row.playable else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "play":
@@ -104,7 +99,7 @@ class HomeScreen(Screen):
         if action == "setup":
             return self.chosen is not None
         if action == "review":
-            return self.history.keeps and bool(self.packs)
+            return self.history.keeps and self.any_playable
         if action == "stats":
             return self.history.keeps
         return True
@@ -114,14 +109,12 @@ class HomeScreen(Screen):
         row = self.row
         if row is None:
             return
-        entry = unplayable(row)
-        pack = pack_of(row)
-        if entry is not None:
+        if not row.playable:
             from quiz.ui.screens.problems import ProblemsScreen
 
-            self.app.push_screen(ProblemsScreen(entry))
-        elif pack is not None:
-            self.post_message(StartGame([pack], GameOptions()))
+            self.app.push_screen(ProblemsScreen(row))
+        else:
+            self.post_message(StartGame([row], GameOptions()))
 
     def action_setup(self) -> None:
         """Open the setup screen for the chosen pack."""

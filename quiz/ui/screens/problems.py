@@ -22,8 +22,10 @@ def problem_lines(entry: PackEntry) -> list[str]:
     """Every problem as path:line:col, or why a valid pack is hidden, then what to do;
     each line printable (a newline in a path stays in its line)."""
     if entry.problems:
+        unlisted = entry.problem_count - len(entry.problems)
         lines = [
             *(str(problem) for problem in entry.problems),
+            *([f"... and {unlisted} more"] if unlisted > 0 else []),
             "",
             f"Fix the file, then check it with: quiz check {entry.path}",
         ]

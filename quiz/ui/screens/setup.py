@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 from textual import on
@@ -15,7 +14,8 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from quiz.game.selection import GameOptions
-from quiz.packs.model import Difficulty, Pack
+from quiz.packs.catalog import PackEntry
+from quiz.packs.model import Difficulty
 from quiz.ui.messages import StartGame
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
@@ -61,7 +61,8 @@ def counted(label: str, count: int) -> Content:
 
 
 class SetupScreen(Screen):
-    """Choose how the next game of one pack is played."""
+    """Choose how the next game of one pack is played (from its summary: the pack is
+    loaded when the game starts)."""
 
     DEFAULT_CSS = tcss(__file__)
 
@@ -70,22 +71,26 @@ class SetupScreen(Screen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, pack: Pack, last: Mapping[str, object], cursor_blink: bool = True) -> None:
+    def __init__(
+        self, entry: PackEntry, last: Mapping[str, object], cursor_blink: bool = True
+    ) -> None:
         super().__init__()
-        self.pack = pack
+        assert entry.summary is not None  # home sets up valid packs only
+        self.entry = entry
+        self.pack = entry.summary
         self.last = last  # the choices made last time
         self.cursor_blink = cursor_blink
 
     def compose(self) -> ComposeResult:
-        questions = self.pack.questions
+        pack = self.pack
         count_was, timer_was, categories_were, difficulties_were = remembered(self.last)
-        yield Static(Content.assemble("Set up: ", plain(self.pack.title, "bold")), id="title")
+        yield Static(Content.assemble("Set up: ", plain(pack.title, "bold")), id="title")
         with VerticalScroll(id="form"), Horizontal(id="columns"):
             with Vertical(id="left"):
                 with RadioSet(id="count") as counts:
                     counts.border_title = "Questions"
                     for count in COUNTS:
-                        label = str(count) if count else f"All {len(questions)}"
+                        label = str(count) if count else f"All {pack.questions}"
                         yield RadioButton(label, value=count == count_was)
                 with RadioSet(id="timer") as timers:
                     timers.border_title = "Timer per question"
@@ -97,21 +102,19 @@ class SetupScreen(Screen):
                 seed.border_title = "Seed (same seed, same game)"
                 yield seed
             with Vertical(id="right"):
-                by_category = self.pack.facts.category_counts()  # no question built
                 categories = SelectionList[str](
                     *(
                         Selection(counted(c, n), c, c in categories_were)
-                        for c, n in sorted(by_category.items())
+                        for c, n in pack.categories
                     ),
                     id="categories",
                 )
                 categories.border_title = "Categories (none ticked: all)"
                 yield categories
-                by_difficulty = Counter(self.pack.facts.difficulties())
                 difficulties = SelectionList[str](
                     *(
                         Selection(
-                            counted(d.value, by_difficulty[d]), d.value, d in difficulties_were
+                            counted(d.value, pack.in_difficulty(d)), d.value, d in difficulties_were
                         )
                         for d in Difficulty
                     ),
@@ -162,7 +165,7 @@ class SetupScreen(Screen):
             "difficulties": list(options.difficulties),
             "pack": self.pack.id,
         }
-        self.post_message(StartGame([self.pack], options, remember=choices))
+        self.post_message(StartGame([self.entry], options, remember=choices))
 
     def action_back(self) -> None:
         """Back to the home screen."""

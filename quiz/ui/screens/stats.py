@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -15,7 +15,8 @@ from textual.widgets import Button, Static
 from textual.worker import Worker, WorkerState
 
 from quiz.game.kinds import GameKind
-from quiz.packs.model import Pack, titles_of
+from quiz.packs.model import titles_of
+from quiz.packs.texts import PackTexts
 from quiz.ui.attempt import tell
 from quiz.ui.styles import tcss
 from quiz.ui.text import one_line, plain
@@ -32,9 +33,9 @@ PROMPT_WIDTH = 48
 LABEL_WIDTH = 15
 
 
-def title_of(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
+def title_of(stats: PackStats, packs: PackTexts) -> Content:
     """'Studio Tour (studio)'; a mix of packs as 'A + B (a+b)'; an unknown id as itself."""
-    titles = titles_of(stats.packs, packs)
+    titles = titles_of(stats.packs, packs.titles)
     if not titles:
         return one_line(stats.pack_id, "bold $accent")
     return Content.assemble(
@@ -56,7 +57,7 @@ def labelled(label: str, value: Content | str) -> Content:
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", "bold"), value)
 
 
-def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
+def pack_block(stats: PackStats, packs: PackTexts) -> Content:
     """Everything about one pack's history, as lines of plain text under its title."""
     lines: list[Content] = [title_of(stats, packs)]
     games = f"{stats.games} played"
@@ -76,10 +77,9 @@ def pack_block(stats: PackStats, packs: Mapping[str, Pack]) -> Content:
             lines.append(
                 labelled(name, one_line(" · ".join(f"{a.label} {percent(a)}" for a in items)))
             )
-    pack = packs.get(stats.pack_id)
+    prompts = packs.prompts(stats.pack_id, [missed.question_id for missed in stats.most_missed])
     for number, missed in enumerate(stats.most_missed):
-        question = pack.question(missed.question_id) if pack else None
-        prompt = question.prompt if question else missed.question_id
+        prompt = prompts.get(missed.question_id, missed.question_id)
         count = f"✗ {missed.misses} of {missed.attempts}  "
         label = "Most missed" if number == 0 else ""
         lines.append(labelled(label, Content.assemble(count, plain(shorten(prompt)))))
@@ -97,11 +97,9 @@ class StatsScreen(Screen):
 
     BINDINGS = [Binding("escape,h", "back", "Home", key_display="h")]
 
-    def __init__(
-        self, packs: Sequence[Pack], load: Callable[[], Sequence[PackStats]] | None
-    ) -> None:
+    def __init__(self, packs: PackTexts, load: Callable[[], Sequence[PackStats]] | None) -> None:
         super().__init__()
-        self.packs = {pack.id: pack for pack in packs}
+        self.packs = packs
         self.load = load
         self.report: Sequence[PackStats] | None = None  # None until read (or unreadable)
 
@@ -116,7 +114,16 @@ class StatsScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#report").focus()
         if self.load is not None:
-            self.run_worker(self.load, name="stats", thread=True, exit_on_error=False)
+            self.run_worker(self._read, name="stats", thread=True, exit_on_error=False)
+
+    def _read(self) -> Sequence[PackStats]:
+        """The report, with the prompts it shows looked up too: loading a pack for them
+        is file work, kept off the keys' thread like the report's."""
+        assert self.load is not None
+        report = self.load()
+        for stats in report:
+            self.packs.prompts(stats.pack_id, [missed.question_id for missed in stats.most_missed])
+        return report
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "stats":

@@ -1,42 +1,33 @@
 """The list of packs on the home screen: a click chooses a pack, a double-click plays it.
 
-Rows are packs, or catalog entries (quiz.packs.catalog.PackEntry) so that an invalid or
-shadowed pack file is listed too, dimmed, with what is wrong with it.
+Rows are catalog entries (quiz.packs.catalog.PackEntry), painted from their summaries: a
+pack is not loaded to be listed. An invalid or shadowed pack file is listed too, dimmed,
+with what is wrong with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Union
 
+from rich.cells import cell_len
 from textual import events
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 
 from quiz.game.history import BestScores
 from quiz.game.kinds import GameKind
-from quiz.packs.model import Pack
-from quiz.ui.text import one_line, plain
+from quiz.packs.catalog import PackEntry
+from quiz.packs.printable import printable
+from quiz.packs.summary import PackSummary
+from quiz.ui.text import visible
 from quiz.ui.textual_private import clicked_option
 
-if TYPE_CHECKING:
-    from quiz.packs.catalog import PackEntry
-
-Row = Union[Pack, "PackEntry"]
 BESTS_SHOWN = 3
 DIMMED = "dim"
-
-
-def pack_of(row: Row) -> Pack | None:
-    """The pack a row plays, or None when it can't be played (invalid or shadowed)."""
-    if isinstance(row, Pack):
-        return row
-    return row.pack if row.playable else None
-
-
-def unplayable(row: Row) -> PackEntry | None:
-    """The pack file a row lists, when it can't be played (invalid or shadowed)."""
-    return None if isinstance(row, Pack) or row.playable else row
 
 
 def best_text(kinds: Mapping[GameKind, int]) -> str:
@@ -45,53 +36,97 @@ def best_text(kinds: Mapping[GameKind, int]) -> str:
     return "best " + " · ".join(f"{score:,} ({kind.label})" for kind, score in ranked)
 
 
-def pack_entry(pack: Pack, bests: Mapping[GameKind, int] | None = None) -> Content:
-    """Title, description, question count and best scores of a pack, as plain lines."""
-    count = len(pack.questions)
-    lines = [plain(pack.title, "bold")]
+Line = tuple[str, str]  # a row's text, printable already, and its style
+
+
+def pack_lines(pack: PackSummary, bests: Mapping[GameKind, int] | None = None) -> list[Line]:
+    """Title, description, question count and best scores of a pack."""
+    count = pack.questions
+    lines = [(visible(pack.title), "bold")]
     if pack.description:
-        lines.append(plain(pack.description, "$text-muted"))
+        lines.append((visible(pack.description), "$text-muted"))
     counted = f"{count} question{'s' if count != 1 else ''}"
     if bests:
         counted += f" · {best_text(bests)}"
-    lines.append(Content(counted))
-    return Content("\n").join(lines)
+    lines.append((counted, ""))
+    return lines
 
 
-def unplayable_entry(entry: PackEntry) -> Content:
+def unplayable_lines(entry: PackEntry) -> list[Line]:
     """An invalid or shadowed pack file: its name, what is wrong, and where it is."""
     problem = entry.first_problem
     if problem is not None:
-        more = len(entry.problems) - 1
-        title = one_line(entry.path.name, f"bold {DIMMED}")
+        more = entry.problem_count - 1
+        title = (printable(entry.path.name), f"bold {DIMMED}")
         why = f"invalid: {problem.message} (line {problem.line})"
-        if more:
+        if more > 0:
             why += f"; {more} more problem{'s' if more != 1 else ''}"
     else:
-        pack = entry.pack
+        pack = entry.summary
         assert pack is not None and entry.shadowed_by is not None
-        title = plain(pack.title, f"bold {DIMMED}")
+        title = (visible(pack.title), f"bold {DIMMED}")
         winner = entry.shadowed_by
         why = f"hidden: {winner.path.name} ({winner.origin}) has the same id '{pack.id}'"
     where = f"{entry.origin} · Enter shows why"
-    return Content("\n").join([title, one_line(why, DIMMED), one_line(where, DIMMED)])
+    return [title, (printable(why), DIMMED), (printable(where), DIMMED)]
 
 
-def row_content(row: Row, bests: BestScores) -> Content:
+class PackRow(Visual):
+    """One row of the list. Its Content is made only when the row is painted, and its
+    height is counted from its lines when each fits the width, so a list of hundreds of
+    packs costs little more than the rows on screen."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self._content: Content | None = None
+        shown = str(self).split("\n")
+        self._height = len(shown)
+        self._widest = max(cell_len(line) for line in shown)
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            parts = (
+                Content.styled(text, style) if style else Content(text)
+                for text, style in self.lines
+            )
+            self._content = Content("\n").join(parts)
+        return self._content
+
+    def __str__(self) -> str:
+        return "\n".join(text for text, _ in self.lines)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if self._widest <= width and not rules.get("line_pad", 0):
+            return self._height  # what wrapping would count, without wrapping
+        return self.content.get_height(rules, width)
+
+
+def row_content(entry: PackEntry, bests: BestScores) -> PackRow:
     """The list entry for one row."""
-    entry = unplayable(row)
-    if entry is not None:
-        return unplayable_entry(entry)
-    pack = pack_of(row)
-    assert pack is not None  # a row is a pack to play or a file that can't be played
-    return pack_entry(pack, bests.get(pack.id))
+    if not entry.playable:
+        return PackRow(unplayable_lines(entry))
+    pack = entry.summary
+    assert pack is not None  # a playable entry is a valid pack
+    return PackRow(pack_lines(pack, bests.get(pack.id)))
 
 
 class PackList(OptionList):
     """Packs to play; Enter or a double-click selects, a single click only highlights."""
 
     def __init__(
-        self, rows: Sequence[Row], bests: BestScores | None = None, **kwargs: object
+        self, rows: Sequence[PackEntry], bests: BestScores | None = None, **kwargs: object
     ) -> None:
         self.rows = tuple(rows)
         contents = (row_content(row, bests or {}) for row in self.rows)

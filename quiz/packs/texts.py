@@ -1,0 +1,44 @@
+"""Pack titles and question prompts for the stats: titles from the catalog's summaries, and
+a pack loaded only when prompts of its questions are asked for (once)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+
+from quiz.packs.catalog import PackEntry
+from quiz.packs.model import Pack
+from quiz.packs.problems import PackError
+from quiz.packs.summary import PackSummary
+
+
+class PackTexts:
+    """Titles of the playable entries by pack id, and prompts loaded with `load`."""
+
+    def __init__(self, entries: Iterable[PackEntry], load: Callable[[PackEntry], Pack]) -> None:
+        found = [(s, e) for e in entries if e.playable and (s := e.summary) is not None]
+        self.titles: dict[str, PackSummary] = {summary.id: summary for summary, _ in found}
+        self._entries = {summary.id: entry for summary, entry in found}
+        self._load = load
+        self._packs: dict[str, Pack | None] = {}
+        self._lock = threading.Lock()  # the stats may be read on a worker thread
+
+    def prompts(self, pack_id: str, question_ids: Sequence[str]) -> dict[str, str]:
+        """The prompts of these questions of a pack, by question id; those the pack (or a
+        pack that can't be loaded now) does not have are left out."""
+        if not question_ids or pack_id not in self._entries:
+            return {}
+        with self._lock:
+            if pack_id not in self._packs:
+                self._packs[pack_id] = self._loaded(self._entries[pack_id])
+            pack = self._packs[pack_id]
+            if pack is None:
+                return {}
+            found = {each: pack.question(each) for each in question_ids}  # builds only these
+        return {each: question.prompt for each, question in found.items() if question}
+
+    def _loaded(self, entry: PackEntry) -> Pack | None:
+        try:
+            return self._load(entry)
+        except PackError:
+            return None
