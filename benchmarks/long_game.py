@@ -8,12 +8,17 @@ import gc
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import table
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 QUESTIONS = 500
 FIRST = 10  # memory is taken here, once every kind of widget has been shown
@@ -58,10 +63,24 @@ def snapshot() -> tuple[float, int]:
     return resident_mib(), len(gc.get_objects())
 
 
+async def key(app: App, name: str, done: Callable[[], bool]) -> None:
+    """Press a key as the terminal would; wait until `done()`, then for the screen to be
+    painted."""
+    from textual import events
+
+    app.post_message(events.Key(name, name))
+    while not done():
+        await asyncio.sleep(0.001)
+    refreshed = asyncio.get_running_loop().create_future()
+    app.screen.call_after_refresh(refreshed.set_result, None)
+    await refreshed
+
+
 async def play(questions: int) -> dict[int, tuple[float, int]]:
-    """Play one game of `questions` through Pilot, with a real history; memory at FIRST
-    and at the last question."""
+    """Play one game of `questions` with keys, with a real history; memory at FIRST and
+    at the last question."""
     from quiz.game.selection import GameOptions
+    from quiz.game.session import Phase
     from quiz.history.sqlite import SqliteHistory
     from quiz.packs.loader import load_pack
     from quiz.ui.app import create_app
@@ -75,19 +94,20 @@ async def play(questions: int) -> dict[int, tuple[float, int]]:
                          start=GameOptions(count=questions, seed=1))  # fmt: skip
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
+            session = app.screen.session
             for number in range(1, questions + 1):
-                await pilot.press("1")
+                await key(app, "1", lambda: session.phase is Phase.REVEALED)
                 if number in (FIRST, questions):
                     await pilot.pause()
                     seen[number] = snapshot()
                 if number < questions:
-                    await pilot.press("n")
+                    await key(app, "n", lambda n=number: session.number > n)
         history.close()
     return seen
 
 
 def measure(rounds: int = 1, quick: bool = False) -> list[list[str]]:
-    questions = 200 if quick else QUESTIONS
+    questions = 150 if quick else QUESTIONS
     seen = asyncio.run(play(questions))
     (rss_first, objects_first), (rss_last, objects_last) = seen[FIRST], seen[questions]
     return [
@@ -100,7 +120,7 @@ def measure(rounds: int = 1, quick: bool = False) -> list[list[str]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help=f"200 questions, not {QUESTIONS}")
+    parser.add_argument("--quick", action="store_true", help=f"150 questions, not {QUESTIONS}")
     rows = measure(quick=parser.parse_args().quick)
     print(table(rows, ["measure", "at the end", f"at question {FIRST}", "growth"]))
     return 0
