@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -123,6 +123,12 @@ class SetupScreen(Screen):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
         yield QuizFooter()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen when it resumes. The first time, each
+        # was styled as it mounted a moment before; later resumes (after help) restyle.
+        if self.stack_updates == 0:
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         for radio_set in self.query(RadioSet):
