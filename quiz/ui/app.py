@@ -199,10 +199,12 @@ class QuizApp(App[None]):
     # Playing
 
     def on_answered(self, message: messages.Answered) -> None:
-        # The reveal is painted first: a commit waits for the disk. Anything that reads or
-        # ends the game, and quitting, saves what waits before it.
+        # Saved once the reveal is painted (a commit waits for the disk), or before
+        # anything reads or ends the game, at quitting, and by the flush timer.
         self._answers.append(message)
-        self.call_after_refresh(self._save_answers)
+
+    def on_revealed(self, message: messages.Revealed) -> None:
+        self._save_answers()
 
     def _save_answers(self) -> None:
         """Save the answers given since the last save, in order."""

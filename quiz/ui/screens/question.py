@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from quiz.game.session import GameSession, Phase
 from quiz.packs.model import QuestionType
-from quiz.ui.messages import Answered, GameLeft, GameOver
+from quiz.ui.messages import Answered, GameLeft, GameOver, Revealed
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
@@ -76,6 +76,7 @@ class QuestionScreen(Screen):
         super().__init__(classes=tall)
         self.session = session
         self.cursor_blink = cursor_blink  # of the answer box
+        self._revealing = False  # an answer was given, its reveal not yet laid out
 
     def compose(self) -> ComposeResult:
         yield Scoreboard(id="scoreboard")
@@ -96,6 +97,7 @@ class QuestionScreen(Screen):
             event.refresh_styles = False
 
     async def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
         if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
         await self.show_question()
@@ -299,6 +301,13 @@ class QuestionScreen(Screen):
     def _answered(self, record: AnswerRecord) -> None:
         self.post_message(Answered(self.session, record))
         self.show_reveal(record)
+        self._revealing = True
+
+    def _laid_out(self, screen: Screen) -> None:
+        # The app saves answers once their reveal is laid out (and so painted).
+        if self._revealing:
+            self._revealing = False
+            self.post_message(Revealed())
 
     def _option_count(self) -> int:
         return len(self.session.current.options) if self.kind in OPTION_TYPES else 0
