@@ -60,7 +60,7 @@ async def test_an_answer_given_just_before_quitting_is_saved(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         first = app.screen.session.current.question.id
-        app.screen.action_answer(0)
+        await pilot.press("1")
         app.exit()
     saved = rows(tmp_path, "SELECT question_id FROM answers")
     assert saved == [(first,)]
