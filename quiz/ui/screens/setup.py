@@ -69,6 +69,9 @@ class SetupScreen(Screen):
         Binding("ctrl+s", "start", "Start"),
         Binding("escape", "back", "Back"),
     ]
+    # Focus starts on the question count. Left to Textual, it would first land on the
+    # scrolling form (the first focusable widget) and restyle all of it, twice.
+    AUTO_FOCUS = "#count"
 
     def __init__(self, pack: Pack, last: Mapping[str, object], cursor_blink: bool = True) -> None:
         super().__init__()
@@ -136,7 +139,6 @@ class SetupScreen(Screen):
             # mounting highlights: step it down to there, as the down key would.
             for _ in range(radio_set.pressed_index):
                 radio_set.action_next_button()
-        self.query_one("#count", RadioSet).focus()
         self.query_one("#seed", Input).cursor_blink = self.cursor_blink
 
     def options(self) -> GameOptions:
