@@ -9,15 +9,17 @@ MARKER = "Bare Textual app ready"
 
 
 class BareApp(App[None]):
-    """Paints one line; `1` replaces it (for the answer-latency baseline)."""
+    """Paints one line; each `1` replaces it with "Changed N." (the latency baselines)."""
 
     BINDINGS = [("1", "change", "Change")]
+    changes = 0
 
     def compose(self) -> ComposeResult:
         yield Static(MARKER, id="line")
 
     def action_change(self) -> None:
-        self.query_one("#line", Static).update("Changed")
+        self.changes += 1
+        self.query_one("#line", Static).update(f"Changed {self.changes}.")
 
 
 if __name__ == "__main__":

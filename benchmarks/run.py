@@ -21,7 +21,9 @@ from benchmarks import (
     history_size,
     home,
     importing,
+    long_game,
     pack_loading,
+    setup_open,
     sources,
     startup,
 )
@@ -36,7 +38,6 @@ LIMITS = {
     "peak memory": ("1.2", "-"),
     "quiz check, 10,000": ("1.3", "2.0"),
     "quiz check": ("linear", "-"),
-    "answer latency": ("report", "-"),
     "import opentdb, 50,000": ("1.5", "3.0"),
     "import opentdb": ("linear", "-"),
     "check --sources, 200": ("1.2", "1.5"),
@@ -54,6 +55,10 @@ LIMITS = {
     "home first paint, 500 packs, index cold": ("1.0", "1.2"),
     "home first paint, index warm,": ("growth", "-"),
     "home first paint, one": ("report", "-"),
+    "answer latency": ("1.3", "1.6"),
+    "RSS growth": ("5 MiB", "10 MiB"),
+    "GC objects": ("-", "-"),
+    "opening setup": ("2.0", "3.0"),
 }
 
 
@@ -76,6 +81,8 @@ def main() -> int:
         *startup.measure(rounds=5 if quick else 15),
         *history_size.measure(rounds=5 if quick else 15),
         *answer_latency.measure(rounds=8 if quick else 20),
+        *long_game.measure(quick=quick),
+        *setup_open.measure(rounds=5 if quick else 10),
         *pack_loading.measure(rounds=3 if quick else 5),
         *importing.measure(rounds=3 if quick else 5, quick=quick),
         *sources.measure(rounds=3 if quick else 5, quick=quick),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -87,6 +88,7 @@ class QuizApp(App[None]):
         self.last_game: tuple[tuple[Pack, ...], GameOptions] | None = None
         self.home_screen: Screen | None = None  # built when first needed
         self._first_game: GameSession | None = None
+        self._answers: list[messages.Answered] = []  # given, saved once the reveal is shown
 
     def get_default_screen(self) -> Screen:
         # `quiz play` and `quiz review` make the first question the app's first screen:
@@ -230,6 +232,7 @@ class QuizApp(App[None]):
     def on_start_review(self, message: messages.StartReview) -> None:
         from quiz.game.review import plan_review
 
+        self._save_answers()
         chosen = self.load(message.entry) if message.entry is not None else None
         if message.entry is not None and chosen is None:
             return
@@ -260,18 +263,34 @@ class QuizApp(App[None]):
     # Playing
 
     def on_answered(self, message: messages.Answered) -> None:
-        session, record = message.session, message.record
-        attempt(self, lambda: self.history.answer(session, record), None, doing="save to")
+        # Saved once the reveal is painted (a commit waits for the disk), or before
+        # anything reads or ends the game, at quitting, and by the flush timer.
+        self._answers.append(message)
+
+    def on_revealed(self, message: messages.Revealed) -> None:
+        self._save_answers()
+
+    def _save_answers(self) -> None:
+        """Save the answers given since the last save, in order."""
+        answers, self._answers = self._answers, []
+        for answered in answers:
+            save = partial(self.history.answer, answered.session, answered.record)
+            attempt(self, save, None, doing="save to")
+
+    def on_unmount(self) -> None:
+        self._save_answers()
 
     def on_game_over(self, message: messages.GameOver) -> None:
         from quiz.ui.screens.results import ResultsScreen
 
+        self._save_answers()
         session = message.session
         summary = session.summary()
         end = attempt(self, lambda: self.history.end(session, summary), None, doing="save to")
         self.switch_screen(ResultsScreen(session, summary, end))
 
     def on_game_left(self, message: messages.GameLeft) -> None:
+        self._save_answers()
         session = message.session
         summary = session.finish()
         attempt(self, lambda: self.history.end(session, summary), None, doing="save to")
@@ -290,6 +309,7 @@ class QuizApp(App[None]):
         from quiz.packs.texts import PackTexts
         from quiz.ui.screens.stats import StatsScreen
 
+        self._save_answers()
         # The screen reads the report on a thread: a long history never holds up the keys.
         load = self.history.stats if self.history.keeps else None
         self.push_screen(StatsScreen(PackTexts(self.entries, self.pack_of), load))
@@ -315,6 +335,7 @@ class QuizApp(App[None]):
             self.push_screen(HelpScreen())
 
     def _flush_history(self) -> None:
+        self._save_answers()
         attempt(self, self.history.flush, None, doing="save to")
 
     def _theme_changed(self, theme: Theme) -> None:

@@ -59,6 +59,11 @@ class Answered(Message):
         self.record = record
 
 
+class Revealed(Message):
+    """The reveal of the last answer is on screen: a time to save it that keeps no one
+    waiting."""
+
+
 class GameOver(Message):
     """The last question was answered: show the results."""
 

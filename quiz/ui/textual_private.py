@@ -9,6 +9,19 @@ from collections.abc import Callable
 from textual import events
 from textual.screen import Screen
 
+# The widgets Footer builds its entries from. Textual exports Footer only; QuizFooter
+# builds the same entries itself so that it can keep them instead of rebuilding them.
+from textual.widgets._footer import FooterKey, FooterLabel, KeyGroup
+
+__all__ = [
+    "FooterKey",
+    "FooterLabel",
+    "KeyGroup",
+    "clicked_option",
+    "give_result_callback",
+    "tolerate_undecodable_keys",
+]
+
 
 def give_result_callback(screen: Screen) -> None:
     """Give a default screen the empty result callback every switched-to screen gets.

@@ -52,6 +52,20 @@ async def test_each_answer_is_on_disk_as_soon_as_it_is_given(
         assert rows(tmp_path, "SELECT count(*) FROM games WHERE ended_at IS NULL") == [(1,)]
 
 
+async def test_an_answer_given_just_before_quitting_is_saved(
+    recorder: SqliteHistory, tmp_path: Path
+) -> None:
+    # Answers are saved once their reveal is painted; quitting before then saves them too.
+    app = make_app(history=recorder, start=TWO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.screen.session.current.question.id
+        await pilot.press("1")
+        app.exit()
+    saved = rows(tmp_path, "SELECT question_id FROM answers")
+    assert saved == [(first,)]
+
+
 async def test_leaving_mid_game_keeps_the_answers_and_the_game_stays_unfinished(
     recorder: SqliteHistory, tmp_path: Path
 ) -> None:

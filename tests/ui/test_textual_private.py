@@ -8,10 +8,14 @@ import sys
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 
 from quiz.ui.textual_private import (
+    FooterKey,
+    FooterLabel,
+    KeyGroup,
     clicked_option,
     give_result_callback,
     tolerate_undecodable_keys,
@@ -101,3 +105,16 @@ def test_the_linux_driver_still_makes_its_input_decoder_from_its_module_global()
     tolerate_undecodable_keys()
     decode = linux_driver.getincrementaldecoder("utf-8")().decode
     assert decode(b"1\xf8", final=False) + decode(b"\xc3", final=False) + decode(b"\xa9") == "1é"
+
+
+def test_footer_still_builds_its_entries_from_the_widgets_quiz_builds_them_from() -> None:
+    # QuizFooter makes FooterKeys with these arguments and sets their `compact` itself;
+    # tests/ui/test_footer.py checks that what it shows matches Textual's Footer.
+    parameters = list(inspect.signature(FooterKey.__init__).parameters)
+    assert parameters == [
+        "self", "key", "key_display", "description", "action", "disabled", "tooltip", "classes"
+    ]  # fmt: skip
+    assert isinstance(FooterKey.__dict__["compact"], Reactive)
+    source = inspect.getsource(Footer.compose)
+    for widget in (FooterKey, FooterLabel, KeyGroup):
+        assert f"{widget.__name__}(" in source

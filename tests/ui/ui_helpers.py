@@ -116,6 +116,15 @@ class Notices:
         return [notification.message for notification in self.shown]
 
 
+def footer_entries(footer: Footer) -> list[Widget]:
+    """The widgets a footer shows (it keeps some hidden, for later)."""
+    return [
+        entry
+        for entry in footer.query("*")
+        if all(node.display for node in entry.ancestors_with_self if node is not footer)
+    ]
+
+
 def footer_key(screen: Screen, action: str) -> Widget:
     """The footer entry a mouse player clicks for an action: the one showing its key and
     description."""
@@ -124,7 +133,7 @@ def footer_key(screen: Screen, action: str) -> Widget:
         for active in screen.active_bindings.values()
         if active.binding.action == action and active.binding.show
     }
-    for entry in screen.query_one(Footer).query("*"):
+    for entry in footer_entries(screen.query_one(Footer)):
         if not entry.children:
             words = str(entry.render()).split()  # the key, then the description
             if words[1:] == description.split():

@@ -15,7 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from quiz.game.session import GameSession, Phase
 from quiz.packs.model import QuestionType
-from quiz.ui.messages import Answered, GameLeft, GameOver
+from quiz.ui.messages import Answered, GameLeft, GameOver, Revealed
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.choices import Choices
@@ -30,17 +30,13 @@ if TYPE_CHECKING:
 # The first question is painted before anything it does not show is built: the timer
 # bar only in timed games, the options or the typed-answer row at the first question
 # that shows them, the reveal (and its Next button) at the first answer, the leave
-# dialog when asked for.
+# dialog when asked for. Once built, each is kept for the rest of the game, shown, hidden
+# and refilled in place: a reveal then builds and styles no widgets.
 
 TICK_SECONDS = 0.2
 TF = QuestionType.TRUE_FALSE
 OPTION_TYPES = (QuestionType.CHOICE, TF)
 ANSWER_KEYS = Binding.Group("Answer", compact=True)
-
-
-def _kind_class(kind: QuestionType) -> str:
-    """The screen class that shows the options (-choice) or the answer box (-typed)."""
-    return "-choice" if kind in OPTION_TYPES else "-typed"
 
 
 def hint_for(kind: QuestionType, count: int) -> str:
@@ -74,13 +70,13 @@ class QuestionScreen(Screen):
     AUTO_FOCUS = ""  # show_question focuses the options or the answer box itself
 
     def __init__(self, session: GameSession, cursor_blink: bool = True) -> None:
-        # Born with the classes its first question and the terminal's height give it,
-        # so mounting restyles nothing.
+        # Born with the class the terminal's height gives it, so mounting restyles nothing.
         height = self.app.size.height
         tall = [name for low, name in self.VERTICAL_BREAKPOINTS if height >= low][-1]
-        super().__init__(classes=f"{_kind_class(session.current.question.type)} {tall}")
+        super().__init__(classes=tall)
         self.session = session
         self.cursor_blink = cursor_blink  # of the answer box
+        self._revealing = False  # an answer was given, its reveal not yet laid out
 
     def compose(self) -> ComposeResult:
         yield Scoreboard(id="scoreboard")
@@ -101,6 +97,7 @@ class QuestionScreen(Screen):
             event.refresh_styles = False
 
     async def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._laid_out)
         if self.session.time_left() is not None:
             self.set_interval(TICK_SECONDS, self.tick)
         await self.show_question()
@@ -128,19 +125,19 @@ class QuestionScreen(Screen):
         """Show the current question, ready for an answer."""
         asked = self.session.current
         question = asked.question
-        self._set_mode(_kind_class(question.type))
         self._show_score()
         details = [asked.pack.title, question.category or "", question.difficulty.value]
         self.query_one("#meta", Static).update(Content(" · ").join(plain(d) for d in details if d))
         self.query_one("#prompt", Static).update(plain(question.prompt))
         self.query_one("#hint", Static).update(hint_for(question.type, len(asked.options)))
-        await self.query("#reveal").remove()
+        choosing = question.type in OPTION_TYPES
+        self._show("#typed" if choosing else "#choices", False)
         await self._mount_answer_widget(question.type)
-        if question.type in OPTION_TYPES:
+        if choosing:
             choices = self.query_one(Choices)
             letters = [o[0].lower() for o in asked.options] if question.type is TF else ()
             choices.show(asked.options, letters)
-            choices.focus(scroll_visible=False)
+            shown: Widget = choices
         else:
             field = self.query_one("#answer", Input)
             field.value = ""
@@ -148,33 +145,46 @@ class QuestionScreen(Screen):
                 "A number" if question.type is QuestionType.NUMBER else "Your answer"
             )
             self.query_one("#unit", Static).update(plain(question.unit or ""))
-            field.focus(scroll_visible=False)
+            shown = field
+        self._show("#choices" if choosing else "#typed", True)
+        self._show("#hint", True)
+        shown.focus(scroll_visible=False)
+        self._show("#reveal", False)
         self.query_one(VerticalScroll).scroll_home(animate=False)
         self.tick()
         self.refresh_bindings()
 
-    def _set_mode(self, *wanted: str) -> None:
-        """Switch the screen's mode classes, restyling once and only when they change."""
-        stale = {"-revealed", "-choice", "-typed"}.intersection(self.classes) - set(wanted)
-        missing = set(wanted) - set(self.classes)
-        if missing:
-            self.remove_class(*stale, update=False)
-            self.add_class(*missing)
-        elif stale:
-            self.remove_class(*stale)
+    def _show(self, selector: str, shown: bool) -> None:
+        """Show or hide a part of the screen (if it has been built).
+
+        Each part is shown or hidden by itself: a class on the screen would restyle every
+        widget on it. Shown leaves it to the styles (the hint is hidden on short screens).
+        """
+        for widget in self.query(selector):
+            widget.styles.display = None if shown else "none"
 
     def show_reveal(self, record: AnswerRecord) -> None:
         """Reveal the verdict, the right answer and the source, on the same screen."""
         from quiz.ui.widgets.reveal import RevealPanel
 
-        self._set_mode(_kind_class(self.kind), "-revealed")
         self._show_score()
         self._show_time_left()
         last = self.session.number >= self.session.total
-        next_button = Button("Results (n)" if last else "Next (n)", id="next", variant="primary")
-        reveal = Vertical(RevealPanel(record, scored=self.session.scored), next_button, id="reveal")
-        self.query_one("#body").mount(reveal)
+        label = "Results (n)" if last else "Next (n)"
+        found = self.query("#reveal")
+        if found:
+            self.query_one(RevealPanel).show(record)
+            next_button = self.query_one("#next", Button)
+            if str(next_button.label) != label:
+                next_button.label = label
+        else:
+            next_button = Button(label, id="next", variant="primary")
+            panel = RevealPanel(record, scored=self.session.scored)
+            self.query_one("#body").mount(Vertical(panel, next_button, id="reveal"))
         next_button.focus(scroll_visible=False)
+        for part in ("#choices", "#typed", "#hint"):
+            self._show(part, False)
+        self._show("#reveal", True)
         self.query_one(VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -291,6 +301,13 @@ class QuestionScreen(Screen):
     def _answered(self, record: AnswerRecord) -> None:
         self.post_message(Answered(self.session, record))
         self.show_reveal(record)
+        self._revealing = True
+
+    def _laid_out(self, screen: Screen) -> None:
+        # The app saves answers once their reveal is laid out (and so painted).
+        if self._revealing:
+            self._revealing = False
+            self.post_message(Revealed())
 
     def _option_count(self) -> int:
         return len(self.session.current.options) if self.kind in OPTION_TYPES else 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -70,6 +70,9 @@ class SetupScreen(Screen):
         Binding("ctrl+s", "start", "Start"),
         Binding("escape", "back", "Back"),
     ]
+    # Focus starts on the question count. Left to Textual, it would first land on the
+    # scrolling form (the first focusable widget) and restyle all of it, twice.
+    AUTO_FOCUS = "#count"
 
     def __init__(
         self, entry: PackEntry, last: Mapping[str, object], cursor_blink: bool = True
@@ -127,13 +130,18 @@ class SetupScreen(Screen):
             yield Button("Back (Esc)", id="back")
         yield QuizFooter()
 
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen when it resumes. The first time, each
+        # was styled as it mounted a moment before; later resumes (after help) restyle.
+        if self.stack_updates == 0:
+            event.refresh_styles = False
+
     def on_mount(self) -> None:
         for radio_set in self.query(RadioSet):
             # Start the keyboard highlight on the pressed choice, not the first one that
             # mounting highlights: step it down to there, as the down key would.
             for _ in range(radio_set.pressed_index):
                 radio_set.action_next_button()
-        self.query_one("#count", RadioSet).focus()
         self.query_one("#seed", Input).cursor_blink = self.cursor_blink
 
     def options(self) -> GameOptions:

@@ -14,7 +14,11 @@ NO_SOURCE = "No source is cited for this question."
 
 
 class ExcerptPanel(Vertical):
-    """A quote block for the question's source, or a quiet note when it cites none."""
+    """A quote block for the question's source, or a quiet note when it cites none.
+
+    `show` puts another question's source in the same widgets, so a game reveals each
+    answer without building (and styling) new ones.
+    """
 
     DEFAULT_CSS = tcss(__file__)
 
@@ -23,11 +27,21 @@ class ExcerptPanel(Vertical):
         self.asked = asked
 
     def compose(self) -> ComposeResult:
-        excerpt = self.asked.question.source
-        if excerpt is None:
-            self.add_class("-none")
-            yield Static(NO_SOURCE, classes="no-source", markup=False)
-            return
-        yield Static(excerpt_content(excerpt), classes="quote")
-        source = self.asked.pack.source(excerpt.ref)
-        yield Static(attribution(source, excerpt.ref), classes="attribution")
+        self._parts = (
+            Static(classes="quote"),
+            Static(classes="attribution"),
+            Static(NO_SOURCE, classes="no-source", markup=False),
+        )
+        self.show(self.asked)
+        yield from self._parts
+
+    def show(self, asked: AskedQuestion) -> None:
+        """Show this question's source (or the note that it cites none)."""
+        self.asked = asked
+        quote, credit, none = self._parts
+        excerpt = asked.question.source
+        if excerpt is not None:
+            quote.update(excerpt_content(excerpt))
+            credit.update(attribution(asked.pack.source(excerpt.ref), excerpt.ref))
+        quote.display = credit.display = excerpt is not None
+        none.display = excerpt is None

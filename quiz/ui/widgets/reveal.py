@@ -32,7 +32,11 @@ def answers_line(record: AnswerRecord) -> Content:
 
 
 class RevealPanel(Vertical):
-    """The reveal for one answer record; used on the question screen and from results."""
+    """The reveal for one answer record; used on the question screen and from results.
+
+    `show` puts another record in the same widgets: the question screen keeps one panel
+    for a whole game, so each reveal restyles nothing and leaves nothing behind.
+    """
 
     DEFAULT_CSS = tcss(__file__)
 
@@ -42,11 +46,21 @@ class RevealPanel(Vertical):
         self.scored = scored
 
     def compose(self) -> ComposeResult:
-        record = self.record
-        verdict = "-right" if record.correct else "-wrong"
-        yield Static(verdict_line(record, self.scored), classes=f"verdict {verdict}")
-        yield Static(answers_line(record), classes="answers")
+        self._verdict = Static(classes="verdict")
+        self._answers = Static(classes="answers")
+        self._explanation = Static(classes="explanation")
+        self._excerpt = ExcerptPanel(self.record.asked, classes="excerpt")
+        self.show(self.record)
+        yield from (self._verdict, self._answers, self._explanation, self._excerpt)
+
+    def show(self, record: AnswerRecord) -> None:
+        """Reveal this answer record."""
+        self.record = record
+        self._verdict.update(verdict_line(record, self.scored))
+        self._verdict.set_class(record.correct, "-right").set_class(not record.correct, "-wrong")
+        self._answers.update(answers_line(record))
         explanation = record.asked.question.explanation
-        if explanation:
-            yield Static(plain(explanation), classes="explanation")
-        yield ExcerptPanel(record.asked, classes="excerpt")
+        self._explanation.update(plain(explanation or ""))
+        self._explanation.display = bool(explanation)
+        if self._excerpt.asked is not record.asked:
+            self._excerpt.show(record.asked)
