@@ -53,6 +53,9 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
     best = conn.execute(
         f"SELECT max(score) FROM games WHERE pack_id = ? AND {RANKED}", (pack_id,)
     ).fetchone()[0]
+    average = ranked_sum / ranked if ranked else None
+    if best is None or average is None:  # totals edited by hand that the games deny
+        best = average = None
     kinds = tuple(
         KindStats(count, bool(timed), played, finished, top, total / finished if finished else None)
         for count, timed, played, finished, total, top in conn.execute(
@@ -64,6 +67,7 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
             " ORDER BY count IS NULL, count, timed",
             (pack_id,),
         )
+        if (top is None) == (finished == 0)  # a best only with finished games, as they say
     )
     labels = conn.execute(
         "SELECT category, difficulty, hits, tries FROM label_totals WHERE by = ? AND scope = ?"
@@ -80,7 +84,7 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
         games=games,
         unfinished=unfinished,
         best=best,
-        average=ranked_sum / ranked if ranked else None,
+        average=average,
         kinds=kinds,
         overall=Accuracy("all", sum(row[2] for row in labels), sum(row[3] for row in labels)),
         by_category=tuple(_accuracy(labels, 0)),

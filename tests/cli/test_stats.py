@@ -93,6 +93,28 @@ def test_one_pack_and_the_env_var(tmp_path: Path, capsys, monkeypatch, mini_in_d
     assert capsys.readouterr().out == "No games of pack nope played yet. Start one with: quiz\n"
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "UPDATE scope_totals SET ranked = 0",
+        "DELETE FROM scope_totals",
+        "UPDATE scope_totals SET ranked = 'z'",
+        "INSERT INTO kind_totals VALUES ('mini', 7, 0, 1, 1, 5.0)",  # finished, with no game
+    ],
+)
+def test_totals_edited_by_hand_never_break_the_stats(
+    tmp_path: Path, capsys, mini_in_data_dir, edit: str
+):
+    fill(tmp_path)
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:
+        conn.execute(edit)
+    conn.close()
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and "Mini pack (mini)" in out
+    assert "None" not in out  # a best or average the totals deny is left out, not shown empty
+
+
 def test_a_corrupt_history_is_reported_once_and_stats_go_on(tmp_path: Path, capsys):
     (tmp_path / "quiz.db").write_bytes(b"\x00garbage" * 500)
     assert main(["stats", "--data-dir", str(tmp_path)]) == 0
