@@ -89,6 +89,8 @@ class QuizApp(App[None]):
         self.home_screen: Screen | None = None  # built when first needed
         self._first_game: GameSession | None = None
         self._answers: list[messages.Answered] = []  # given, saved once the reveal is shown
+        self._playing: GameSession | None = None  # the game on screen, and how many of its
+        self._brought = 0  # answers an Answered message has brought (quitting saves the rest)
 
     def get_default_screen(self) -> Screen:
         # `quiz play` and `quiz review` make the first question the app's first screen:
@@ -219,6 +221,7 @@ class QuizApp(App[None]):
             self.switch_screen(screen)
 
     def _started(self, session: GameSession) -> None:
+        self._playing, self._brought = session, 0
         attempt(self, lambda: self.history.start(session), None, doing="save to")
 
     def on_start_game(self, message: messages.StartGame) -> None:
@@ -265,6 +268,11 @@ class QuizApp(App[None]):
     def on_answered(self, message: messages.Answered) -> None:
         # Saved once the reveal is painted (a commit waits for the disk), or before
         # anything reads or ends the game, at quitting, and by the flush timer.
+        playing = self._playing
+        if message.session is playing and playing is not None:
+            if any(record is message.record for record in playing.records[: self._brought]):
+                return  # saved already, when the app was quitting
+            self._brought += 1
         self._answers.append(message)
 
     def on_revealed(self, message: messages.Revealed) -> None:
@@ -278,6 +286,13 @@ class QuizApp(App[None]):
             attempt(self, save, None, doing="save to")
 
     def on_unmount(self) -> None:
+        # A key that quits can be handled before the Answered message of the key just
+        # before it: the session has that answer, so it is saved from there.
+        playing = self._playing
+        if playing is not None:
+            unsent = playing.records[self._brought :]
+            self._answers += [messages.Answered(playing, record) for record in unsent]
+            self._brought = len(playing.records)
         self._save_answers()
 
     def on_game_over(self, message: messages.GameOver) -> None:

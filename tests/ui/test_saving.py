@@ -66,6 +66,24 @@ async def test_an_answer_given_just_before_quitting_is_saved(
     assert saved == [(first,)]
 
 
+async def test_an_answer_whose_message_is_still_queued_at_quitting_is_saved(
+    recorder: SqliteHistory, tmp_path: Path
+) -> None:
+    # A key that quits can be handled before the Answered message of the answer key just
+    # before it (as `1` then ctrl+q typed at once): the app ends with the message unread.
+    app = make_app(history=recorder, start=TWO)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        first = screen.session.current.question.id
+        screen.action_answer(0)  # posts Answered; the pump does not run before unmount
+        app.on_unmount()
+        assert rows(tmp_path, "SELECT question_id FROM answers") == [(first,)]
+        await settle(pilot)  # the message arrives late: it must not be saved twice
+        app.on_unmount()
+    assert rows(tmp_path, "SELECT question_id FROM answers") == [(first,)]
+
+
 async def test_leaving_mid_game_keeps_the_answers_and_the_game_stays_unfinished(
     recorder: SqliteHistory, tmp_path: Path
 ) -> None:
