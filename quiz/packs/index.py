@@ -1,8 +1,9 @@
 """The pack index: one file summing up every pack file found, so home need not parse them.
 
-A record is kept per pack file, under its real path, with the size and mtime it had when
-it was read: a valid pack's summary, or an invalid one's first problems. A file whose
-size or mtime differs is read again; files no longer found drop out when it is saved.
+A record is kept per pack file, under its real path, with the size, mtime, ctime and inode
+it had when it was read: a valid pack's summary, or an invalid one's first problems. A
+file whose status differs is read again (an edit that keeps the size and puts the mtime
+back still moves the ctime, which nothing can set); files no longer found drop out when it is saved.
 The index is untrusted like any file: a damaged one (its digest does not match), one of
 another format, quiz version or loader, or a record of the wrong shape is ignored and
 rebuilt silently. A file that could not be read is never recorded, so fixing its
@@ -27,26 +28,35 @@ try:
 except ImportError:  # a Python built without it: hashlib's OpenSSL has one
     from hashlib import sha256 as _hash
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 INDEX_NAME = "pack-index.json"
 INDEX_LIMIT = 64 * 2**20
 KEPT_PROBLEMS = 20  # an invalid pack's first problems; `quiz check` lists them all
 
 Spot = tuple[int, int, str]  # a problem's line, column and message; its path is the file's
 DIFFICULTIES = tuple(Difficulty)
-_RECORD_KEYS = frozenset({"size", "mtime_ns", "pack", "problems", "problem_count"})
+_RECORD_KEYS = frozenset(
+    {"size", "mtime_ns", "ctime_ns", "inode", "pack", "problems", "problem_count"}
+)
 _PACK_KEYS = frozenset({"id", "title", "description", "questions", "categories", "difficulties"})
 
 
 @dataclass(frozen=True)
 class Record:
-    """What the index knows of one pack file, read when it had this size and mtime."""
+    """What the index knows of one pack file, read when it had this status."""
 
     size: int
     mtime_ns: int
     summary: PackSummary | None
     problems: tuple[Spot, ...] = ()  # the first KEPT_PROBLEMS, when invalid
     problem_count: int = 0
+    ctime_ns: int = 0
+    inode: int = 0
+
+    def matches(self, info: os.stat_result) -> bool:
+        """True when the file's status now is the one it had when it was read."""
+        now = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        return (self.size, self.mtime_ns, self.ctime_ns, self.inode) == now
 
 
 def index_file(data_dir: Path) -> Path:
@@ -88,7 +98,7 @@ class PackIndex:
             return None
         self._stats[key] = info  # taken before the file is read: a later change is seen
         record = self._known.get(key)
-        if record is None or (record.size, record.mtime_ns) != (info.st_size, info.st_mtime_ns):
+        if record is None or not record.matches(info):
             return None
         self._seen[key] = record
         return record
@@ -103,7 +113,10 @@ class PackIndex:
         if info is None:
             return None
         kept = problems[:KEPT_PROBLEMS]
-        record = Record(info.st_size, info.st_mtime_ns, summary, kept, len(problems))
+        record = Record(
+            info.st_size, info.st_mtime_ns, summary, kept, len(problems),
+            ctime_ns=info.st_ctime_ns, inode=info.st_ino,
+        )  # fmt: skip
         self._seen[key] = record
         self._changed = True
         return record
@@ -177,6 +190,8 @@ def _stored(record: Record) -> dict[str, object]:
     return {
         "size": record.size,
         "mtime_ns": record.mtime_ns,
+        "ctime_ns": record.ctime_ns,
+        "inode": record.inode,
         "pack": pack,
         "problems": [list(spot) for spot in record.problems],
         "problem_count": record.problem_count,
@@ -188,8 +203,11 @@ def _record(value: object) -> Record | None:
     if type(value) is not dict or value.keys() != _RECORD_KEYS:
         return None
     size, mtime, count = value["size"], value["mtime_ns"], value["problem_count"]
+    status = {"ctime_ns": value["ctime_ns"], "inode": value["inode"]}
     problems = value["problems"]
     if not (_count(size) and type(mtime) is int and _count(count)):
+        return None
+    if not all(type(each) is int for each in status.values()):
         return None
     if type(problems) is not list or not all(_spot(each) for each in problems):
         return None
@@ -197,11 +215,11 @@ def _record(value: object) -> Record | None:
     if value["pack"] is None:
         if not spots or count < len(spots) or len(spots) > KEPT_PROBLEMS:
             return None
-        return Record(size, mtime, None, spots, count)
+        return Record(size, mtime, None, spots, count, **status)
     summary = _summary(value["pack"])
     if summary is None or spots or count:
         return None
-    return Record(size, mtime, summary)
+    return Record(size, mtime, summary, **status)
 
 
 def _summary(value: object) -> PackSummary | None:

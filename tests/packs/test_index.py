@@ -123,6 +123,19 @@ def test_a_changed_pack_is_read_again_and_only_it(data: Path, change: str) -> No
     assert run(data)[1] == []
 
 
+def test_an_edit_of_the_same_size_with_the_mtime_put_back_is_read_again(data: Path) -> None:
+    run(data)
+    pack = data / "packs" / "b.yaml"
+    before = pack.stat()
+    pack.write_text(pack.read_text().replace("format: 1", "format: X"))  # now invalid
+    os.utime(pack, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -d` would
+    assert pack.stat().st_size == before.st_size
+    catalog, read = run(data)
+    assert read == ["b.yaml"]
+    [entry] = [each for each in catalog.entries if each.path.name == "b.yaml"]
+    assert not entry.playable and entry.problems
+
+
 def test_a_new_pack_is_read_and_a_removed_one_drops_out(data: Path) -> None:
     run(data)
     write_pack(data / "packs" / "c.yaml", "c")
