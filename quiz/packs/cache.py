@@ -40,6 +40,7 @@ from quiz.packs import entry as entries
 from quiz.packs.compiled import CompiledQuestions
 from quiz.packs.entry import Damaged, digest
 from quiz.packs.files import MAX_BYTES, FileRefused, open_bounded, read_handle, read_pack_file
+from quiz.packs.fingerprint import loader_fingerprint
 from quiz.packs.model import Pack, Question
 from quiz.packs.packjson import Malformed, pack_from_data
 from quiz.packs.problems import PackError, Problem
@@ -65,7 +66,7 @@ def load_pack_cached(path: str | os.PathLike[str], cache_dir: Path | None) -> Pa
         expected = {
             "cache": CACHE_FORMAT,
             "quiz": __version__,
-            "loader": _loader_fingerprint(),
+            "loader": loader_fingerprint(),
             "file": digest(where),
         }
         pack = _open_entry(entry, expected, handle, info, name)
@@ -86,16 +87,6 @@ def _load_fresh(path: str, data: bytes) -> Pack:
     from quiz.packs.loader import load_pack_bytes
 
     return load_pack_bytes(data, path)
-
-
-def _loader_fingerprint() -> str:
-    """The names, sizes and times of the modules that decide what a valid pack is, so a
-    loader changed in a checkout, where the version stays the same, is not fooled."""
-    parts = []
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        stat = module.stat()
-        parts.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "|".join(parts)
 
 
 def _open_pack(path: str | os.PathLike[str]) -> tuple[int, os.stat_result]:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from quiz import __version__
 from quiz.packs.files import FileRefused, read_bounded
+from quiz.packs.fingerprint import loader_fingerprint
 from quiz.packs.model import Difficulty
 from quiz.packs.summary import PackSummary
 
@@ -62,17 +63,6 @@ class Record:
 def index_file(data_dir: Path) -> Path:
     """Where the index of a data folder is kept."""
     return data_dir / "cache" / INDEX_NAME
-
-
-def loader_fingerprint() -> str:
-    """The names, sizes and times of the modules that decide what a valid pack is, so a
-    loader changed in a checkout, where the version stays the same, is not trusted."""
-    parts = []
-    for module in sorted(os.scandir(Path(__file__).parent), key=lambda each: each.name):
-        if module.name.endswith(".py"):
-            info = module.stat()
-            parts.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
-    return "|".join(parts)
 
 
 class PackIndex:
