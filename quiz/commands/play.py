@@ -34,10 +34,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _play(args: argparse.Namespace, files: list[Path]) -> int:
     from quiz.datadir import data_dir
-    from quiz.packs.cache import load_pack_cached
+    from quiz.packs.cache import load_pack_cached, packs_cache_dir
     from quiz.packs.problems import PackError
 
-    cache = data_dir(args.data_dir) / "cache" / "packs"  # valid packs, parsed once
+    cache = packs_cache_dir(data_dir(args.data_dir))  # valid packs, parsed once
     packs = []
     for file in files:
         try:

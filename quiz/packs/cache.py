@@ -53,6 +53,11 @@ _SETTLED_NS = 3 * 10**9  # above any file system's time granularity (FAT's is 2 
 _HEADER_KEYS = {"stat", "digest", "pack", "count", "unique", "categories", "columns", "ids"}
 
 
+def packs_cache_dir(data_dir: Path) -> Path:
+    """Where a data folder keeps its compiled packs."""
+    return data_dir / "cache" / "packs"
+
+
 def load_pack_cached(path: str | os.PathLike[str], cache_dir: Path | None) -> Pack:
     """Load a pack, from its cache entry when that is sound and matches the pack file,
     else through the loader (PackError if the pack is bad)."""

@@ -173,11 +173,10 @@ def _from_record(location: Location, record: Record) -> PackEntry:
 
 def pack_loader(data_dir: Path) -> PackLoader:
     """Load a pack to play it, through the pack cache of a data folder."""
-    cache = data_dir / "cache" / "packs"
 
     def load(path: Path) -> Pack:
-        from quiz.packs.cache import load_pack_cached  # imported when a pack is played
+        from quiz.packs.cache import load_pack_cached, packs_cache_dir  # when a pack is played
 
-        return load_pack_cached(path, cache)
+        return load_pack_cached(path, packs_cache_dir(data_dir))
 
     return load
