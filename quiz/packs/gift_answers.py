@@ -94,7 +94,9 @@ def _parts(
     parts = []
     if masked[start : (cuts[0] if cuts else end)].strip():
         parts.append(("", start, cuts[0] if cuts else end))
-    parts += [(masked[at], at + 1, next_at) for at, next_at in zip(cuts, [*cuts[1:], end])]
+    parts += [
+        (masked[at], at + 1, next_at) for at, next_at in zip(cuts, [*cuts[1:], end], strict=True)
+    ]
     found = []
     for marker, begin, stop in parts:
         while begin < stop and masked[begin].isspace():
