@@ -50,6 +50,7 @@ class Draft:
     distractors: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
     tolerance: str | None = None
+    unit: str | None = None
     category: str | None = None
     difficulty: str | None = None
     explanation: str | None = None
@@ -223,6 +224,8 @@ def _question(draft: Draft, question_id: str, sources: dict[tuple[str, str | Non
         text += f"    answer: {draft.answer}\n"
         if draft.tolerance is not None:
             text += f"    tolerance: {draft.tolerance}\n"
+        if draft.unit:
+            text += f"    unit: {quote(draft.unit)}\n"
     else:
         text += f"    answer: {quote(draft.answer)}\n"
     if draft.distractors:
