@@ -95,7 +95,7 @@ def _parts(
     if masked[start : (cuts[0] if cuts else end)].strip():
         parts.append(("", start, cuts[0] if cuts else end))
     parts += [
-        (masked[at], at + 1, next_at) for at, next_at in zip(cuts, [*cuts[1:], end], strict=True)
+        (masked[at], at + 1, next_at) for at, next_at in zip(cuts, [*cuts[1:], end], strict=False)
     ]
     found = []
     for marker, begin, stop in parts:
