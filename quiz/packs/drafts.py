@@ -9,7 +9,7 @@ the loader refuses is left out with the loader's reason, so what is written alwa
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from quiz.packs.answers import answer_key, clashes, normalise
 from quiz.packs.files import MAX_BYTES
@@ -123,8 +123,6 @@ def _fair(drafts: Sequence[Draft], name: str, notes: list[str]) -> list[Draft]:
     kept: list[Draft] = []
     seen: dict[tuple[str, str, str], Draft] = {}
     for draft in drafts:
-        if draft.accept:
-            draft = replace(draft, accept=_new_spellings(str(draft.answer), draft.accept))
         reason = _unfair(draft)
         key = (draft.type, normalise(draft.prompt), answer_key(str(draft.answer)))
         if reason is None and key in seen:
@@ -136,18 +134,6 @@ def _fair(drafts: Sequence[Draft], name: str, notes: list[str]) -> list[Draft]:
         seen[key] = draft
         kept.append(draft)
     return kept
-
-
-def _new_spellings(answer: str, accept: tuple[str, ...]) -> tuple[str, ...]:
-    """ACCEPT without the spellings the game already takes ("paris" beside "Paris")."""
-    seen = {answer_key(answer)}
-    kept = []
-    for each in accept:
-        key = answer_key(each)
-        if key and key not in seen:
-            seen.add(key)
-            kept.append(each)
-    return tuple(kept)
 
 
 def _unfair(draft: Draft) -> str | None:
