@@ -123,10 +123,10 @@ def _question(block: Block, start: int, category: str | None) -> Draft:
     opening, closing = masked.find("{", start), masked.find("}", start)
     if opening == -1 and closing == -1:
         raise Skip("a description (no answer in braces): a pack holds questions only", start)
-    if opening == -1 or closing < opening:
-        raise Skip("a '}' with no '{' before it; write a brace in text as \\}", closing)
     if closing == -1:
         raise Skip("the answers' '{' is never closed; add '}' or write \\{", opening)
+    if opening == -1 or closing < opening:
+        raise Skip("a '}' with no '{' before it; write a brace in text as \\}", closing)
     if text[closing + 1 :].strip():
         raise Skip(
             "a missing-word question (text after the answer braces): a pack's prompt cannot "

@@ -50,6 +50,7 @@ Clean = Callable[[str, str], str]
 
 def read_answers(text: str, masked: str, start: int, end: int, form: str, clean: Clean) -> Answers:
     """The answers between START and END (the braces' insides) of a question's text."""
+    brace = start - 1
     feedback = masked.rfind("####", start, end)
     explanation = clean(text[feedback + 4 : end], form) if feedback != -1 else ""
     end = feedback if feedback != -1 else end
@@ -59,7 +60,7 @@ def read_answers(text: str, masked: str, start: int, end: int, form: str, clean:
         end -= 1
     inside = masked[start:end]
     if not inside:
-        raise Skip("an essay question (nothing in the braces): a pack needs an answer", start)
+        raise Skip("an essay question (nothing in the braces): a pack needs an answer", brace)
     if inside.startswith("#"):
         found = _number(text, masked, start + 1, end)
     elif "~" in inside:
