@@ -29,6 +29,7 @@ MINIMAL = {
     "packs": [],
     "new": ["x.yaml"],
     "import": ["opentdb", "x.json", "-o", "x.yaml"],
+    "export": ["gift", "x.yaml", "-o", "x.gift"],
     "stats": [],
     "review": [],
 }
@@ -40,7 +41,18 @@ DOCUMENTED = {
     "schema": ["--output", "--force"],
     "packs": ["PATH"],
     "new": ["PATH", "--title", "--id"],
-    "import": ["opentdb", "FILE", "--output", "--force", "--id", "--title"],
+    "import": [
+        "opentdb",
+        "gift",
+        "moodle-xml",
+        "csv",
+        "FILE",
+        "--output",
+        "--force",
+        "--id",
+        "--title",
+    ],
+    "export": ["gift", "anki", "PACK", "--output", "--force", "--missed"],
     "stats": ["--pack"],
     "review": ["PACK"],
 }
