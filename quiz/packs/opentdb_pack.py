@@ -149,7 +149,7 @@ def _pieces(entries: Sequence[Entry], pack_id: str, title: str) -> Iterator[str]
         f"{HEADER}format: 1\nid: {quote(pack_id)}\ntitle: {quote(title)}\n"
         f"description: {quote(description)}\nlicense: {quote(LICENSE)}\n"
         f"sources:\n  - id: {SOURCE_ID}\n    title: {quote(SOURCE_TITLE)}\n"
-        f'    publisher: "Open Trivia Database"\n    url: {quote(SOURCE_URL)}\n'
+        f"    url: {quote(SOURCE_URL)}\n"
         "questions:\n"
     )
     taken: set[str] = set()
