@@ -91,7 +91,7 @@ def _parts(
 ) -> list[tuple[str, _Part]]:
     """The answers between START and END, each from one of MARKERS to the next: its marker
     ("" for text before the first, whose weight is LEAD) and its weight and words."""
-    cuts = [at for at in range(start, end) if masked[at] in markers]
+    cuts = [match.start() for match in re.compile(f"[{markers}]").finditer(masked, start, end)]
     parts = []
     if masked[start : (cuts[0] if cuts else end)].strip():
         parts.append(("", start, cuts[0] if cuts else end))
