@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from quiz.packs.fields import NUMBER
 
 MAX_DISTRACTORS = 8
-_WEIGHT = re.compile(r"%(-*[0-9]{1,2}\.?[0-9]*)%")  # Moodle's answer weight, %50% or %-100%
+WEIGHT = re.compile(r"%(-*[0-9]{1,2}\.?[0-9]*)%")  # Moodle's answer weight, %50% or %-100%
 
 
 class Skip(Exception):
@@ -87,7 +87,7 @@ def _before_feedback(inside: str) -> str:
 
 
 def _parts(
-    masked: str, start: int, end: int, markers: str, lead: int = 100
+    masked: str, start: int, end: int, markers: str, lead: int = 100, weighed: str = "=~"
 ) -> list[tuple[str, _Part]]:
     """The answers between START and END, each from one of MARKERS to the next: its marker
     ("" for text before the first, whose weight is LEAD) and its weight and words."""
@@ -103,7 +103,8 @@ def _parts(
         while begin < stop and masked[begin].isspace():
             begin += 1
         weight = Decimal(100 if marker == "=" else lead if marker == "" else 0)
-        if (match := _WEIGHT.match(masked, begin, stop)) is not None:
+        # Moodle reads a %weight% after ~, or after = in short and numerical answers only.
+        if (marker in weighed) and (match := WEIGHT.match(masked, begin, stop)) is not None:
             given = match.group(1)
             weight = -Decimal(given.lstrip("-")) if given.startswith("-") else Decimal(given)
             begin = match.end()
@@ -117,7 +118,7 @@ def _parts(
 
 
 def _choice(text: str, masked: str, start: int, end: int, form: str, clean: Clean) -> Answers:
-    parts = [part for _, part in _parts(masked, start, end, "~=", lead=0)]
+    parts = [part for _, part in _parts(masked, start, end, "~=", lead=0, weighed="~")]
     if len(parts) < 2:
         raise Skip("a multiple-choice question needs two answers or more", start)
     right = [part for part in parts if part.weight == 100]

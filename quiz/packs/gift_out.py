@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quiz.packs.gift_answers import WEIGHT as _WEIGHT
 from quiz.packs.htmltext import looks_like_html
 from quiz.packs.model import Pack, Question, QuestionType, format_number
 
@@ -61,6 +62,13 @@ def _answers(question: Question) -> str:
         tolerance = f":{format_number(question.tolerance)}" if question.tolerance else ""
         return f"#{value}{tolerance}"
     if question.type is QuestionType.CHOICE:
-        wrong = "".join(f" ~{escape(each)}" for each in question.distractors)
+        wrong = "".join(f" ~{_weighed(each, '%0%')}" for each in question.distractors)
         return f"={escape(str(question.answer))}{wrong}"
-    return " ".join(f"={escape(each)}" for each in (str(question.answer), *question.accept))
+    spellings = (str(question.answer), *question.accept)
+    return " ".join(f"={_weighed(each, '%100%')}" for each in spellings)
+
+
+def _weighed(text: str, weight: str) -> str:
+    """TEXT escaped, with WEIGHT before it when it opens like a weight ("%50% off"), which
+    GIFT cannot escape: the explicit weight is read instead, and the text kept."""
+    return f"{weight}{escape(text)}" if _WEIGHT.match(text) else escape(text)

@@ -227,6 +227,12 @@ def test_a_command_imports_its_own_module_alone_and_no_textual(
     assert modules == ([f"quiz.commands.{module}"] if module else [])
 
 
+def test_export_imports_its_own_module_alone_and_no_textual(tmp_path: Path) -> None:
+    argv = ["export", "anki", str(MINI), "-o", str(tmp_path / "deck.txt")]
+    modules = _loaded("from quiz.cli import main\nassert main(sys.argv[1:]) == 0", *argv)
+    assert modules == ["quiz.commands.export"]
+
+
 def test_play_imports_no_other_command_module() -> None:
     code = (
         "import quiz.ui.app as ui\n"

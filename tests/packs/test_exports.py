@@ -55,6 +55,13 @@ def test_any_text_survives_the_gift_round_trip(
     same_questions(pack, round_trip(pack))
 
 
+def test_texts_that_open_like_a_gift_weight_survive_the_round_trip() -> None:
+    choice = Question("c", QuestionType.CHOICE, "Sale?", "%50% off", ("%25% off", "%10%"))
+    text = Question("t", QuestionType.TEXT, "Discount?", "%20%", accept=("%20% off",))
+    pack = Pack("p", "P", (choice, text))
+    same_questions(pack, round_trip(pack))
+
+
 def test_anki_export_has_its_header_lines_and_a_note_per_question() -> None:
     pack = load_pack(MINI)
     lines = to_anki(pack, pack.questions).splitlines()
