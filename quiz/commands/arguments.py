@@ -128,15 +128,18 @@ def new(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("import", "importer", "turn a saved Open Trivia DB response into a pack")
+@command("import", "importer", "turn Open Trivia DB, GIFT, Moodle XML or CSV questions into a pack")
 def importer(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "Turn a saved Open Trivia DB API response (opentdb.com/api.php, default encoding) into "
-        "a pack. An existing PACK is kept unless --force is given; importing the same "
-        "response again with --force writes the same file."
+        "Turn questions saved elsewhere into a pack: an Open Trivia DB API response (opentdb), "
+        "Moodle's GIFT text (gift), a Moodle XML export (moodle-xml), or a spreadsheet saved "
+        "as CSV or TSV, or a Quizlet export (csv). Questions a pack cannot hold are skipped "
+        "with a line each. An existing PACK is kept unless --force is given; importing the "
+        "same file again with --force writes the same file."
     )
-    parser.add_argument("kind", choices=["opentdb"], help="what FILE holds: opentdb")
-    parser.add_argument("file", metavar="FILE", help="the saved response (.json)")
+    parser.add_argument("kind", choices=["opentdb", "gift", "moodle-xml", "csv"],
+                        help="what FILE holds: opentdb, gift, moodle-xml or csv (CSV, TSV or Quizlet)")  # fmt: skip
+    parser.add_argument("file", metavar="FILE", help="the file to import")
     parser.add_argument("-o", "--output", metavar="PACK", required=True,
                         help="the pack file to write (*.yaml or *.yml)")  # fmt: skip
     parser.add_argument("--force", action="store_true",
@@ -145,7 +148,25 @@ def importer(parser: argparse.ArgumentParser) -> None:
         "--id", type=text, metavar="ID", help="the pack's id (default: from PACK's name)"
     )
     parser.add_argument("--title", type=text, metavar="T",
-                        help="the pack's title (default: from the questions' category)")  # fmt: skip
+                        help="the pack's title (default: from the questions' category, or FILE's name)")  # fmt: skip
+
+
+@command("export", "export", "write a pack as GIFT (for Moodle) or as an Anki deck to import")
+def export(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Write a pack's questions as GIFT text, which Moodle imports, or as a text file Anki "
+        "imports (File > Import), each card with its answer, explanation and cited source. "
+        "Exporting again gives the same notes, so Anki updates its cards in place. An "
+        "existing FILE is kept unless --force is given."
+    )
+    parser.add_argument("kind", choices=["gift", "anki"], help="gift or anki")
+    parser.add_argument("pack", metavar="PACK",
+                        help="a pack file, or a pack id (see 'quiz packs')")  # fmt: skip
+    parser.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the file to write (.gift or .txt)")  # fmt: skip
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--missed", action="store_true",
+                        help="only the questions you are due to review")  # fmt: skip
 
 
 @command("stats", "stats", "games played, best and average scores, accuracy, most-missed questions")

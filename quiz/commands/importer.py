@@ -1,4 +1,4 @@
-"""`quiz import`: turn trivia saved elsewhere (an Open Trivia DB response) into a pack."""
+"""`quiz import`: turn questions saved elsewhere (Open Trivia DB, GIFT, Moodle XML, CSV) into a pack."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from quiz.commands.output import say
 
 def run(args: argparse.Namespace) -> int:
     from quiz.packs.discovery import is_pack_file
+    from quiz.packs.drafts import ImportFailed
     from quiz.packs.fields import SLUG
     from quiz.packs.files import FileRefused, read_bounded
     from quiz.packs.opentdb import OpenTDBError
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     source, output = Path(args.file).expanduser(), Path(args.output).expanduser()
     if not is_pack_file(output):
         return _usage(f"-o {args.output} must end in .yaml or .yml")
-    pack_id = args.id if args.id is not None else (slugify(output.stem) or "opentdb")
+    pack_id = args.id if args.id is not None else (slugify(output.stem) or "imported")
     if not SLUG.fullmatch(pack_id):
         return _usage(
             f"--id {pack_id!r} is not a valid id; use 1-64 lowercase letters, digits and hyphens"
@@ -41,8 +42,13 @@ def run(args: argparse.Namespace) -> int:
         say(f"quiz import: error: {error}", err=True)
         return 1
     try:
-        result = import_opentdb(data, args.file, pack_id, args.title)
-    except OpenTDBError as error:
+        if args.kind == "opentdb":
+            result = import_opentdb(data, args.file, pack_id, args.title)
+        else:
+            from quiz.packs.imports import convert
+
+            result = convert(args.kind, data, args.file, pack_id, args.title)
+    except (OpenTDBError, ImportFailed) as error:
         return _fail(error.messages)
     del data  # not needed any more; the peak memory is the entries and one piece of output
     made: list[Path] = []
@@ -64,8 +70,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     _notes(result.notes)
     skipped = f", {len(result.notes)} skipped" if result.notes else ""
+    license = "; Open Trivia DB questions are CC BY-SA 4.0" if args.kind == "opentdb" else ""
     say(f"wrote {output}: {result.count} question{'s' if result.count != 1 else ''}{skipped} "
-        f"(pack id '{pack_id}'; Open Trivia DB questions are CC BY-SA 4.0)")  # fmt: skip
+        f"(pack id '{pack_id}'{license})")  # fmt: skip
     return 0
 
 

@@ -17,6 +17,10 @@ LICENSE = (
     "Questions from the Open Trivia Database (https://opentdb.com), licensed CC BY-SA 4.0 "
     "(https://creativecommons.org/licenses/by-sa/4.0/)"
 )
+# Every question cites the database, so the game's attribution line names it and its license.
+SOURCE_ID = "opentdb"
+SOURCE_TITLE = "Open Trivia Database (CC BY-SA 4.0)"
+SOURCE_URL = "https://opentdb.com/"
 CHUNK = 256 * 1024  # characters of questions rendered, then written, at a time
 TOO_BIG = "the pack is over the 16 MiB limit; split it"  # as the loader says it
 HEADER = (
@@ -143,7 +147,10 @@ def _pieces(entries: Sequence[Entry], pack_id: str, title: str) -> Iterator[str]
     description = f"{count} question{'s' if count != 1 else ''} from the Open Trivia Database."
     yield (
         f"{HEADER}format: 1\nid: {quote(pack_id)}\ntitle: {quote(title)}\n"
-        f"description: {quote(description)}\nlicense: {quote(LICENSE)}\nquestions:\n"
+        f"description: {quote(description)}\nlicense: {quote(LICENSE)}\n"
+        f"sources:\n  - id: {SOURCE_ID}\n    title: {quote(SOURCE_TITLE)}\n"
+        f"    url: {quote(SOURCE_URL)}\n"
+        "questions:\n"
     )
     taken: set[str] = set()
     lines: list[str] = []
@@ -173,4 +180,14 @@ def _question(entry: Entry, question_id: str) -> str:
         text += f"    category: {quote(entry.category)}\n"
     if entry.difficulty:
         text += f"    difficulty: {entry.difficulty}\n"
-    return text
+    return text + _citation(entry)
+
+
+def _citation(entry: Entry) -> str:
+    """The question's source: the database, quoting its entry's question and right answer."""
+    answer = entry.answer if isinstance(entry.answer, str) else str(entry.answer)
+    return (
+        f"    source:\n      ref: {SOURCE_ID}\n"
+        f"      excerpt: {quote(f'{entry.prompt} Answer: {answer}')}\n"
+        f"      highlight: {quote(answer)}\n"
+    )

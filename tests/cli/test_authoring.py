@@ -92,7 +92,7 @@ def test_import_writes_a_pack_that_checks_and_reimports_identically(tmp_path: Pa
     assert output.read_bytes() == first
     pack = load_pack(output)
     assert (pack.id, pack.title, len(pack.questions)) == ("film", "Film night", 6)
-    assert main(["check", str(output)]) == 0
+    assert main(["check", "--strict", str(output)]) == 0  # each question cites its source
 
 
 def test_import_reports_skipped_entries_and_still_writes(tmp_path: Path, capsys) -> None:

@@ -29,6 +29,7 @@ MINIMAL = {
     "packs": [],
     "new": ["x.yaml"],
     "import": ["opentdb", "x.json", "-o", "x.yaml"],
+    "export": ["gift", "x.yaml", "-o", "x.gift"],
     "stats": [],
     "review": [],
 }
@@ -40,7 +41,18 @@ DOCUMENTED = {
     "schema": ["--output", "--force"],
     "packs": ["PATH"],
     "new": ["PATH", "--title", "--id"],
-    "import": ["opentdb", "FILE", "--output", "--force", "--id", "--title"],
+    "import": [
+        "opentdb",
+        "gift",
+        "moodle-xml",
+        "csv",
+        "FILE",
+        "--output",
+        "--force",
+        "--id",
+        "--title",
+    ],
+    "export": ["gift", "anki", "PACK", "--output", "--force", "--missed"],
     "stats": ["--pack"],
     "review": ["PACK"],
 }
@@ -213,6 +225,12 @@ def test_a_command_imports_its_own_module_alone_and_no_textual(
 ) -> None:
     modules = _loaded("from quiz.cli import main\nassert main(sys.argv[1:]) == 0", *argv)
     assert modules == ([f"quiz.commands.{module}"] if module else [])
+
+
+def test_export_imports_its_own_module_alone_and_no_textual(tmp_path: Path) -> None:
+    argv = ["export", "anki", str(MINI), "-o", str(tmp_path / "deck.txt")]
+    modules = _loaded("from quiz.cli import main\nassert main(sys.argv[1:]) == 0", *argv)
+    assert modules == ["quiz.commands.export"]
 
 
 def test_play_imports_no_other_command_module() -> None:

@@ -93,6 +93,18 @@ def test_category_difficulty_license_and_ids_are_kept() -> None:
     assert result.count == 6 and result.notes == ()
 
 
+def test_every_question_cites_open_trivia_db_and_its_license() -> None:
+    _, pack = imported("film.json")
+    (source,) = pack.sources
+    assert "Open Trivia Database" in source.title and "CC BY-SA 4.0" in source.title
+    assert source.url == "https://opentdb.com/"
+    for question in pack.questions:
+        assert question.source is not None and question.source.ref == source.id
+        assert question.prompt in question.source.text
+        assert question.source.highlight == question.answer_text
+        assert question.answer_text in question.source.text
+
+
 def test_import_is_deterministic_and_independent_of_file_order_for_ids() -> None:
     first, _ = imported("film.json")
     again, _ = imported("film.json")
