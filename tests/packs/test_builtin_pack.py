@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz.game.matching import match_number
 from quiz.packs.answers import answer_key
 from quiz.packs.discovery import builtin_pack_files
 from quiz.packs.loader import load_pack, load_pack_bytes
@@ -106,3 +107,25 @@ def test_text_answers_carry_other_spellings(pack: Pack) -> None:
 )
 def test_every_excerpt_is_exactly_as_published_in_its_article(pack: Pack) -> None:
     assert check_excerpts(pack, ARTICLES, exact=True) == []
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed"),
+    [
+        ("cable-shot-episode", "episode 7"),
+        ("cable-shot-episode", "Ep 7"),
+        ("budget-per-episode", "$20M"),
+        ("budget-per-episode", "20m"),
+        ("budget-per-episode", "$20 million"),
+        ("budget-per-episode", "20 million"),
+        ("gagne-debut-imdb-rating", "9.5/10"),
+        ("opener-months", "four"),
+        ("opener-months", "5 months"),
+        ("hiatus-years", "three"),
+    ],
+)
+def test_numbers_as_a_fair_player_writes_them_are_right(
+    pack: Pack, question_id: str, typed: str
+) -> None:
+    [question] = [q for q in pack.questions if q.id == question_id]
+    assert match_number(typed, question)
