@@ -11,6 +11,7 @@ from pathlib import Path
 from quiz.packs.files import FileRefused, read_bounded
 from quiz.packs.model import Pack
 from quiz.packs.problems import Problem
+from quiz.packs.published import Published
 
 _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -61,7 +62,7 @@ class Documents:
         self.folder = folder
         self._fold = fold
         self._seen: dict[str, tuple[str | None, str | None]] = {}
-        self._spaced: dict[str, str] = {}
+        self._published: dict[str, Published] = {}
 
     def folded(self, file: str) -> tuple[str | None, str | None]:
         """(the folded text, None), or (None, why it cannot be read) for a named file."""
@@ -69,9 +70,9 @@ class Documents:
             self._seen[file] = self._read(file)
         return self._seen[file]
 
-    def spaced(self, file: str) -> str:
+    def published(self, file: str) -> Published:
         """The text as published, one space per run of white space (after folded() read it)."""
-        return self._spaced[file]
+        return self._published[file]
 
     def _read(self, file: str) -> tuple[str | None, str | None]:
         try:
@@ -81,7 +82,7 @@ class Documents:
                           else f"cannot be read: {error.reason}")  # fmt: skip
         except UnicodeDecodeError:
             return None, "is not UTF-8 text; save it as UTF-8"
-        self._spaced[file] = " ".join(text.split())
+        self._published[file] = Published(text)
         return (self._fold or fold)(text), None
 
 
@@ -121,8 +122,8 @@ def check_excerpts(pack: Pack, sources: Path | Documents, exact: bool = False) -
                                     f"verbatim in {file}: {shown!r} was not found (in order); "
                                     "copy the words exactly from the source"))  # fmt: skip
             continue
-        spaced = documents.spaced(file)
-        if _is_exact(excerpt.text, found, folded, spaced):
+        published = documents.published(file)
+        if _is_exact(excerpt.text, found, published, thorough=exact):
             continue
         if not exact:
             problems.append(Problem(*where, f"excerpt of question '{question.id}' matches "
@@ -130,8 +131,8 @@ def check_excerpts(pack: Pack, sources: Path | Documents, exact: bool = False) -
                                     "folded; quiz check --strict shows the source's exact text",
                                     severity="note"))  # fmt: skip
             continue
-        published = _published(found, spaced)
-        paste = (f"; the source has: {json.dumps(published, ensure_ascii=False)}" if published
+        as_published = _as_published(found, published)
+        paste = (f"; the source has: {json.dumps(as_published, ensure_ascii=False)}" if as_published
                  else "; copy the characters exactly from the source")  # fmt: skip
         problems.append(Problem(*where, f"excerpt of question '{question.id}' is not exactly "
                                 f"as published in {file}: quotes, dashes or Unicode forms "
@@ -158,27 +159,32 @@ def exact_fragments(excerpt: str) -> list[str]:
     return [part for part in parts if part]
 
 
-def _is_exact(excerpt: str, found: list[tuple[int, str]], folded: str, spaced: str) -> bool:
+def _is_exact(
+    excerpt: str, found: list[tuple[int, str]], published: Published, thorough: bool
+) -> bool:
     """Whether the excerpt is in the published text character for character (spacing aside).
 
-    Where the folding kept every length (quotes and dashes do), the folded match is at the
-    same place in the published text, and one comparison there usually settles it.
+    The folded match is at a known place in the published text, and one comparison there
+    settles it, unless the document also has the same words again later in other quotes:
+    only a `thorough` check (--strict) searches the whole text for that.
     """
     parts = exact_fragments(excerpt)
-    if len(parts) == len(found) and all(
-        spaced[at : at + len(part)] == part for (at, _), part in zip(found, parts, strict=True)
-    ):
-        return True
-    return not isinstance(_find_in_order(parts, spaced), str)
+    text = published.text
+    if len(parts) == len(found):
+        places = [published.place(at) for at, _ in found]
+        if all(text[p : p + len(part)] == part for p, part in zip(places, parts, strict=True)):
+            return True
+    return thorough and not isinstance(_find_in_order(parts, text), str)
 
 
-def _published(found: list[tuple[int, str]], spaced: str) -> str | None:
+def _as_published(found: list[tuple[int, str]], published: Published) -> str | None:
     """The published text of a folded match, fragments joined with ' … '; None if unsure."""
     texts = []
     for at, part in found:
-        text = spaced[at : at + len(part)]
-        if fold(text) != part or text != text.strip():  # lengths moved (a ligature, say)
-            match = re.compile(_pattern(part)).search(spaced)
+        start = published.place(at)
+        text = published.text[start : start + len(part)]
+        if fold(text) != part or text != text.strip():  # a ligature inside it, say
+            match = re.compile(_pattern(part)).search(published.text)
             if match is None:
                 return None
             text = match.group()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quiz.game.matching import match_number
+from quiz.game.units import read_number
 from quiz.packs.model import Question, QuestionType
 
 
@@ -91,3 +94,14 @@ def test_a_number_answer_shows_a_label_or_currency_sign_before_it() -> None:
     assert number_q(7, "episode").answer_text == "episode 7"
     assert number_q(20, "$").answer_text == "$20"
     assert number_q(20, "million dollars").answer_text == "20 million dollars"
+
+
+@given(
+    st.text(max_size=40),
+    st.sampled_from(
+        [None, "", " ", "episode", "million dollars", "out of 10", "$", "%", "[/]days", "billion"]
+    ),
+)
+def test_any_typed_text_is_a_number_or_none_never_an_error(typed: str, unit: str | None) -> None:
+    value = read_number(typed, unit)
+    assert value is None or isinstance(value, float)

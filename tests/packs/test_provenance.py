@@ -183,3 +183,14 @@ def test_an_exact_copy_later_in_the_document_counts(tmp_path: Path) -> None:
     (tmp_path / "doc.txt").write_text('“Run,” he said. Later: "Run," he said.', encoding="utf-8")
     pack = load_pack_bytes(_pack('\\"Run,\\" he said.'), "p.yaml")
     assert check_excerpts(pack, tmp_path, exact=True) == []
+
+
+def test_a_ligature_earlier_in_the_document_does_not_shift_the_comparison(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text("The \ufb01nal \ufb01lm: “Run,” he said.", encoding="utf-8")
+    exact = load_pack_bytes(_pack("“Run,” he said."), "p.yaml")
+    assert check_excerpts(exact, tmp_path, exact=False) == []  # no note: it is as published
+    folded = load_pack_bytes(_pack('\\"Run,\\" he said.'), "p.yaml")
+    [note] = check_excerpts(folded, tmp_path, exact=False)
+    assert note.severity == "note"
+    [problem] = check_excerpts(folded, tmp_path, exact=True)
+    assert problem.message.endswith('the source has: "“Run,” he said."')
