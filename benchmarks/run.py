@@ -22,6 +22,7 @@ from benchmarks import (
     home,
     importing,
     long_game,
+    number_words,
     pack_loading,
     setup_open,
     sources,
@@ -59,6 +60,7 @@ LIMITS = {
     "RSS growth": ("5 MiB", "10 MiB"),
     "GC objects": ("-", "-"),
     "opening setup": ("2.0", "3.0"),
+    "first number answer in words": ("1.0", "1.0"),  # ours / text2num: keep ours while <= 1
 }
 
 
@@ -81,6 +83,7 @@ def main() -> int:
         *startup.measure(rounds=5 if quick else 15),
         *history_size.measure(rounds=5 if quick else 15),
         *answer_latency.measure(rounds=8 if quick else 20),
+        *number_words.measure(rounds=5 if quick else 15),
         *long_game.measure(quick=quick),
         *setup_open.measure(rounds=5 if quick else 10),
         *pack_loading.measure(rounds=3 if quick else 5),

@@ -48,15 +48,18 @@ def run(args: argparse.Namespace) -> int:
     # One for the run: a document cited by many questions, or many packs, is folded once.
     documents = Documents(sources_dir) if sources_dir is not None else None
 
-    question_count = problem_count = 0
+    question_count = problem_count = note_count = 0
     for file in files:
         problems, questions = check_file(file, strict=args.strict, sources=documents)
         question_count += questions
-        problem_count += len(problems)
+        notes = sum(problem.severity == "note" for problem in problems)
+        note_count += notes
+        problem_count += len(problems) - notes
         for problem in problems:
             say(problem)
+    notes_said = f", {_count(note_count, 'note')}" if note_count else ""
     say(f"{_count(len(files), 'pack')}, {_count(question_count, 'question')}, "
-          f"{_count(problem_count, 'problem')}")  # fmt: skip
+        f"{_count(problem_count, 'problem')}{notes_said}")  # fmt: skip
     return 1 if problem_count else 0
 
 
@@ -65,7 +68,9 @@ def check_file(
 ) -> tuple[list[Problem], int]:
     """The problems in one pack file, and how many questions it holds when valid.
 
-    `sources`: the folder of source documents to check excerpts against, if any.
+    `sources`: the folder of source documents to check excerpts against, if any; with
+    `strict` an excerpt must be as published, character for character.
+    Notes (severity "note") are among the problems but do not fail the pack.
     """
     from quiz.packs.loader import load_pack
     from quiz.packs.problems import PackError, Problem
@@ -89,7 +94,7 @@ def check_file(
             if q.source is None
         ]
     if sources is not None:
-        problems += check_excerpts(pack, sources)
+        problems += check_excerpts(pack, sources, exact=strict)
     return sorted(problems), len(pack.questions)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.game.numbers import parse_number
+from quiz.game.units import read_number
 from quiz.packs.answers import answer_key, answer_parts
 from quiz.packs.model import Question
 
@@ -63,8 +64,8 @@ def match_text(given: str, question: Question) -> Match:
 def match_number(given: str, question: Question) -> bool:
     """Whether typed `given` is within the question's tolerance of its number answer.
 
-    The question's unit may follow (or precede) the number, singular or plural:
-    "5 months", "5 month", "5months". Never fuzzy-matched.
+    The question's unit may stand around the number as people write it (quiz.game.units):
+    "5 months", "5 mos", "ep 7", "$20M", "9.5/10". Never fuzzy-matched.
     """
     value = number_value(given, question.unit)
     if value is None:
@@ -75,22 +76,8 @@ def match_number(given: str, question: Question) -> bool:
 
 
 def number_value(given: str, unit: str | None = None) -> float | None:
-    """The number in `given`, allowing `unit` around it; None when it is not a number."""
-    value = parse_number(given)
-    if value is not None or not unit:
-        return value
-    text = given.strip().casefold()
-    for form in _unit_forms(unit):
-        for stripped in (text.removesuffix(form), text.removeprefix(form)):
-            if stripped != text and (value := parse_number(stripped)) is not None:
-                return value
-    return None
-
-
-def _unit_forms(unit: str) -> list[str]:
-    unit = unit.strip().casefold()
-    forms = {unit, unit.removesuffix("s"), unit + "s", unit.removesuffix("es")} - {""}
-    return sorted(forms, key=len, reverse=True)
+    """The number in `given`, read with `unit` around it; None when it is not a number."""
+    return read_number(given, unit)
 
 
 def _digits(text: str) -> list[str]:

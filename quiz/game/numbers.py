@@ -17,7 +17,7 @@ _TENS = {
     word: 10 * (index + 2)
     for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
-_SCALES = {"hundred": 100, "thousand": 1000}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
 
 
 def parse_number(text: str) -> float | None:
@@ -25,8 +25,9 @@ def parse_number(text: str) -> float | None:
 
     Digits may carry a sign, `,` thousands separators (groups of three), decimals and an
     exponent (`1e-7`, as a pack may write its answer).
-    Words run from zero to nineteen, the tens twenty..ninety, then hundred and thousand:
-    "twenty five", "twenty-five", "a hundred", "one hundred and five", "twelve hundred".
+    Words run from zero to nineteen, the tens twenty..ninety, then hundred, thousand,
+    million and billion: "twenty five", "twenty-five", "a hundred", "one hundred and five",
+    "twelve hundred", "twenty million".
     """
     text = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
     if _DIGITS.fullmatch(text):
@@ -47,7 +48,7 @@ def _words_value(words: list[str]) -> int | None:
 
 
 def _below(words: list[str], scale_index: int) -> tuple[int, list[str]]:
-    """Read a number below the next scale up (1000 * 1000 at the top) from the front.
+    """Read a number below the next scale up (1000 billion at the top) from the front.
 
     Returns (value, unread words); value 0 means nothing was read.
     """

@@ -83,7 +83,11 @@ class Question:
             return "True" if self.answer else "False"
         if self.type is QuestionType.NUMBER:
             text = self.written or format_number(float(self.answer))
-            return f"{text} {self.unit}" if self.unit else text
+            if not self.unit:
+                return text
+            if self.unit.casefold() in LEADING_UNITS:  # "episode 7", "$20"
+                return f"{self.unit}{text}" if len(self.unit) == 1 else f"{self.unit} {text}"
+            return f"{text} {self.unit}"
         return str(self.answer)
 
     @property
@@ -207,6 +211,11 @@ class Pack:
             self._memo["index"] = index
         number = index.get(question_id)
         return None if number is None else self.questions[number]
+
+
+# Units written before the number they go with: labels and currency signs.
+LEADING_UNITS = frozenset({"episode", "season", "chapter", "part", "act", "page", "track",
+                           "volume", "issue", "number", "no.", "#", "$", "€", "£", "¥"})  # fmt: skip
 
 
 def format_number(value: float) -> str:

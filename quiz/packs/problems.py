@@ -15,11 +15,13 @@ class Problem:
     line: int
     column: int
     message: str
+    severity: str = "error"  # or "note": worth fixing, but the pack passes
 
     def __str__(self) -> str:
         # Messages quote pack text (key names, refs) and the path is a file name: one line,
         # and nothing in it acts on the terminal.
-        return printable(f"{self.path}:{self.line}:{self.column}: error: {self.message}")
+        where = f"{self.path}:{self.line}:{self.column}"
+        return printable(f"{where}: {self.severity}: {self.message}")
 
 
 class PackError(Exception):

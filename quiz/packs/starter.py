@@ -90,7 +90,7 @@ questions:
       excerpt: "A pack is one YAML file"
 
   # A number question: the player types a number; tolerance says how far off still
-  # counts (default 0) and unit is shown after the answer.
+  # counts (default 0); unit is shown with the answer and may be typed with the number.
   - id: longest-id
     type: number
     prompt: "How many characters long can an id be, at most?"

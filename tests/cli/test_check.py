@@ -69,10 +69,21 @@ def test_sources_checks_excerpts_against_the_named_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["check", "--sources", str(GOOD.parent), str(GOOD)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # The fixture quotes with straight quotes and dashes: it passes, with a note for each.
+    assert out[0].startswith(f"{GOOD}:20:16: note: excerpt of question 'lens' matches notes.txt")
+    assert out[-1] == "1 pack, 4 questions, 0 problems, 2 notes"
+    assert main(["check", "--strict", "--sources", str(GOOD.parent), str(GOOD)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"{GOOD}:20:16: error: excerpt of question 'lens' is not exactly as published in "
+        'notes.txt: quotes, dashes or Unicode forms differ; the source has: "We used the '
+        '\\"10\\" lens - always … it was ours."'
+    )
     (tmp_path / "notes.txt").write_text("Something else entirely.\nIt's all real.\n")
     assert main(["check", "--sources", str(tmp_path), str(GOOD)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[1].startswith(
+    assert out[0].startswith(
         f"{GOOD}:20:16: error: excerpt of question 'lens' is not verbatim in notes.txt"
     )
 

@@ -40,6 +40,9 @@ from quiz.game.matching import parse_number
         ("two thousand five hundred", 2500),
         ("one thousand and one", 1001),
         ("minus three", -3),
+        ("twenty million", 20_000_000),
+        ("a million", 1_000_000),
+        ("two billion five hundred million", 2_500_000_000),
     ],
 )
 def test_numbers_parse(text: str, value: float | None) -> None:

@@ -123,3 +123,74 @@ def test_fold_is_the_rule_it_replaced(text: str) -> None:
     )
     expected = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text.translate(table))).strip()
     assert fold(text) == expected
+
+
+def _check(tmp_path: Path, excerpt: str, exact: bool) -> list:
+    (tmp_path / "doc.txt").write_text(DOCUMENT, encoding="utf-8")
+    return check_excerpts(load_pack_bytes(_pack(excerpt), "p.yaml"), tmp_path, exact=exact)
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "“There’s no CGI in it. It’s all real,” she said — and the rig was huge.",
+        "the rig   was huge",  # white space runs may differ
+        "There’s no CGI … the rig was huge",  # an ellipsis joins fragments
+        "There’s no CGI... The ﬁnal cut",
+    ],
+)
+def test_an_excerpt_as_published_passes_the_exact_check(tmp_path: Path, excerpt: str) -> None:
+    assert _check(tmp_path, excerpt, exact=True) == []
+
+
+def test_an_excerpt_found_only_folded_fails_exact_and_shows_the_text_to_paste(
+    tmp_path: Path,
+) -> None:
+    [problem] = _check(tmp_path, "There's no CGI in it. It's all real,\\\" she said - and", True)
+    assert problem.severity == "error" and (problem.line, problem.column) == (13, 16)
+    assert "not exactly as published in doc.txt" in problem.message
+    assert problem.message.endswith(
+        'the source has: "There’s no CGI in it. It’s all real,” she said — and"'
+    )
+
+
+def test_the_text_to_paste_joins_fragments(tmp_path: Path) -> None:
+    [problem] = _check(tmp_path, "There's no CGI ... the rig was huge", exact=True)
+    assert problem.message.endswith('the source has: "There’s no CGI … the rig was huge"')
+
+
+def test_a_compatibility_form_is_an_error_that_asks_for_the_exact_characters(
+    tmp_path: Path,
+) -> None:
+    [problem] = _check(tmp_path, "There’s no CGI ... The final cut", exact=True)
+    assert problem.message.endswith("copy the characters exactly from the source")
+
+
+def test_without_strict_a_folded_match_passes_with_a_note(tmp_path: Path) -> None:
+    [note] = _check(tmp_path, "There's no CGI in it.", exact=False)
+    assert note.severity == "note" and "--strict" in note.message
+    assert str(note).startswith("p.yaml:13:16: note: ")
+    assert _check(tmp_path, "There’s no CGI in it.", exact=False) == []
+
+
+def test_a_text_missing_even_folded_is_an_error_either_way(tmp_path: Path) -> None:
+    for exact in (False, True):
+        [problem] = _check(tmp_path, "There's no CGI at all", exact)
+        assert problem.severity == "error" and "not verbatim" in problem.message
+
+
+def test_an_exact_copy_later_in_the_document_counts(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text('“Run,” he said. Later: "Run," he said.', encoding="utf-8")
+    pack = load_pack_bytes(_pack('\\"Run,\\" he said.'), "p.yaml")
+    assert check_excerpts(pack, tmp_path, exact=True) == []
+
+
+def test_a_ligature_earlier_in_the_document_does_not_shift_the_comparison(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text("The \ufb01nal \ufb01lm: “Run,” he said.", encoding="utf-8")
+    exact = load_pack_bytes(_pack("“Run,” he said."), "p.yaml")
+    assert check_excerpts(exact, tmp_path, exact=False) == []  # no note: it is as published
+    folded = load_pack_bytes(_pack('\\"Run,\\" he said.'), "p.yaml")
+    [note] = check_excerpts(folded, tmp_path, exact=False)
+    assert note.severity == "note"
+    [problem] = check_excerpts(folded, tmp_path, exact=True)
+    assert problem.message.endswith('the source has: "“Run,” he said."')
