@@ -50,8 +50,18 @@ def command(name: str, module: str, help_text: str) -> Callable[[Configure], Con
     return register
 
 
-@command("play", "play", "start a game at once: built-in packs or PACK files, with filters")
-def play(parser: argparse.ArgumentParser) -> None:
+def plain_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plain",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="play line by line in plain text, for screen readers and pipes (default: when "
+        "stdin or stdout is not a terminal, or TERM=dumb; --no-plain: always the full screen)",
+    )
+
+
+def game_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose a game: `quiz play`'s, and `quiz serve`'s for each tab."""
     parser.add_argument(
         "packs",
         nargs="*",
@@ -84,6 +94,12 @@ def play(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, metavar="S",
                         help="replay the same questions in the same order")  # fmt: skip
+
+
+@command("play", "play", "start a game at once: built-in packs or PACK files, with filters")
+def play(parser: argparse.ArgumentParser) -> None:
+    game_options(parser)
+    plain_option(parser)
 
 
 @command("check", "check", "validate pack files and report every problem with line:col")
@@ -163,3 +179,4 @@ def review(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("pack", nargs="?", metavar="PACK",
                         help="a pack id (see 'quiz packs') or a pack file (default: every pack)")  # fmt: skip
+    plain_option(parser)

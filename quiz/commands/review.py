@@ -58,6 +58,17 @@ def run(args: argparse.Namespace) -> int:
         history.close()
         return 0
 
+    from quiz.commands.plain import wants_plain
+
+    if wants_plain(args.plain):
+        from quiz.commands.plain import play_plain
+        from quiz.game.kinds import Mode
+        from quiz.game.selection import GameOptions
+        from quiz.game.session import GameSession
+
+        options = GameOptions(count=len(plan.selection.asked))
+        session = GameSession(plan.selection, options, mode=Mode.REVIEW, grace=0)
+        return play_plain(lambda: history, session, prog="quiz review")
     from quiz.commands.tui import launch
 
     return launch(

@@ -35,14 +35,14 @@ MINIMAL = {
 
 # What each command's --help must offer, as the README's command-line reference documents.
 DOCUMENTED = {
-    "play": ["PACK", "--questions", "--category", "--difficulty", "--timer", "--seed"],
+    "play": ["PACK", "--questions", "--category", "--difficulty", "--timer", "--seed", "--plain"],
     "check": ["PATH", "--strict", "--sources", "--builtin"],
     "schema": ["--output", "--force"],
     "packs": ["PATH"],
     "new": ["PATH", "--title", "--id"],
     "import": ["opentdb", "FILE", "--output", "--force", "--id", "--title"],
     "stats": ["--pack"],
-    "review": ["PACK"],
+    "review": ["PACK", "--plain"],
 }
 
 
@@ -222,5 +222,5 @@ def test_play_imports_no_other_command_module() -> None:
         "from quiz.cli import main\n"
         "assert main(sys.argv[1:]) == 0"
     )
-    modules = _loaded(code, "play", str(MINI))
+    modules = _loaded(code, "play", "--no-plain", str(MINI))
     assert modules == ["quiz.commands.play", "textual"]
