@@ -36,6 +36,17 @@ def text(value: str) -> str:
     return value
 
 
+def port(value: str) -> int:
+    """A TCP port number, 1 to 65535."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (1 to 65535)")
+    return number
+
+
 # Filled by @command below, in the order `quiz --help` lists them.
 COMMANDS: dict[str, Command] = {}
 
@@ -100,6 +111,21 @@ def game_options(parser: argparse.ArgumentParser) -> None:
 def play(parser: argparse.ArgumentParser) -> None:
     game_options(parser)
     plain_option(parser)
+
+
+@command("serve", "serve", "serve the game in a web browser: each tab plays its own game")
+def serve(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Serve the game on a web page: each browser tab runs its own `quiz play` with the "
+        "options given here, and every game is saved to the same history. Only this computer "
+        "can connect unless --host says otherwise."
+    )
+    parser.add_argument("--host", default="127.0.0.1", metavar="HOST",
+                        help="the address to listen on (default 127.0.0.1, this computer "
+                        "only; 0.0.0.0 lets anyone on the network play)")  # fmt: skip
+    parser.add_argument("--port", type=port, default=8000, metavar="PORT",
+                        help="the port to listen on (default 8000)")  # fmt: skip
+    game_options(parser)
 
 
 @command("check", "check", "validate pack files and report every problem with line:col")

@@ -24,6 +24,7 @@ MINI = REPO / "tests" / "fixtures" / "good" / "mini.yaml"
 # The fewest arguments each command accepts, so --data-dir can be placed around them.
 MINIMAL = {
     "play": [],
+    "serve": [],
     "check": ["x.yaml"],
     "schema": [],
     "packs": [],
@@ -36,6 +37,16 @@ MINIMAL = {
 # What each command's --help must offer, as the README's command-line reference documents.
 DOCUMENTED = {
     "play": ["PACK", "--questions", "--category", "--difficulty", "--timer", "--seed", "--plain"],
+    "serve": [
+        "--host",
+        "--port",
+        "PACK",
+        "--questions",
+        "--category",
+        "--difficulty",
+        "--timer",
+        "--seed",
+    ],
     "check": ["PATH", "--strict", "--sources", "--builtin"],
     "schema": ["--output", "--force"],
     "packs": ["PATH"],
@@ -143,6 +154,7 @@ def test_a_misspelled_command_is_told_every_command(capsys: pytest.CaptureFixtur
         (["--data-dir"], "quiz"),
         (["plya"], "quiz"),
         (["play", "--questions", "ten"], "quiz play"),
+        (["serve", "--port", "80000"], "quiz serve"),
         (["check", "--sources"], "quiz check"),
         (["schema", "-o"], "quiz schema"),
         (["packs", "--data-dir"], "quiz packs"),
