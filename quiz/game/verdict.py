@@ -112,7 +112,7 @@ def judge_typed(asked: AskedQuestion, text: str) -> Verdict:
         index = asked.options.index("True" if value else "False")
         return replace(judge_option(asked, index), given=given)
     match = match_text(given, question)
-    chosen = _option_named(asked, given)
+    chosen = option_named(asked, given)
     if match.correct and question.type is QuestionType.CHOICE:
         chosen = asked.options.index(str(question.answer))
     return Verdict(given, match.correct, match.close, chosen)
@@ -126,7 +126,8 @@ def true_false_word(text: str) -> bool | None:
     return False if word in _FALSE_WORDS else None
 
 
-def _option_named(asked: AskedQuestion, text: str) -> int | None:
+def option_named(asked: AskedQuestion, text: str) -> int | None:
+    """The index of the option TEXT names (compared as answers are), or None."""
     wanted = answer_key(text)
     for index, option in enumerate(asked.options):
         if answer_key(option) == wanted:

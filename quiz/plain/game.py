@@ -45,8 +45,6 @@ def play(session: GameSession, history: History, console: Console) -> Summary:
 
 def _answer(session: GameSession, console: Console) -> AnswerRecord | None:
     """Read lines until one answers the current question; None to stop the game."""
-    asked = session.current
-    kind = asked.question.type
     while True:
         typed = console.ask(PROMPT)
         if typed is None:
@@ -57,17 +55,18 @@ def _answer(session: GameSession, console: Console) -> AnswerRecord | None:
             return None
         if word == SKIP:
             return session.skip()
-        problem = _unusable(session, text)
-        if problem:
-            console.say(problem)
-            continue
-        if kind in OPTION_TYPES and NUMBER.fullmatch(text):
-            return session.answer_option(int(text) - 1)
-        return session.answer_text(text)
+        choice = _option(session, text)
+        if isinstance(choice, int):
+            return session.answer_option(choice)
+        if choice is not None:
+            console.say(choice)
+        else:
+            return session.answer_text(text)
 
 
-def _unusable(session: GameSession, text: str) -> str | None:
-    """Why TEXT can't answer the current question (then it is asked again), or None."""
+def _option(session: GameSession, text: str) -> int | str | None:
+    """The option TEXT picks (its number, its text, or t/f); or why TEXT can't answer the
+    question (it is then asked again); or None for a typed answer to judge."""
     asked = session.current
     kind = asked.question.type
     again = lines.hint(kind, len(asked.options))
@@ -76,11 +75,19 @@ def _unusable(session: GameSession, text: str) -> str | None:
     if kind in OPTION_TYPES and NUMBER.fullmatch(text):
         if len(text) > 3 or not 1 <= int(text) <= len(asked.options):
             return f"There is no option {text}. {again}"
-        return None
+        return int(text) - 1
     if kind is QuestionType.TRUE_FALSE:
         from quiz.game.verdict import true_false_word
 
-        return None if true_false_word(text) is not None else again
+        value = true_false_word(text)
+        return again if value is None else asked.options.index("True" if value else "False")
+    if kind is QuestionType.CHOICE:
+        # Only an option's own text picks it: a near miss is asked again, whether it is
+        # near the right option or a wrong one, so asking again gives nothing away.
+        from quiz.game.verdict import option_named
+
+        index = option_named(asked, text)
+        return f"That is none of the options. {again}" if index is None else index
     if kind is QuestionType.NUMBER:
         from quiz.game.matching import number_value
 

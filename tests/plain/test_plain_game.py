@@ -63,15 +63,16 @@ def test_a_choice_is_answered_by_its_number_and_revealed_with_its_source() -> No
     assert out.rstrip().endswith("points.")  # the results are the last lines
 
 
-def test_a_choice_also_takes_the_options_text() -> None:
-    _, saved, _ = game(STUDIO, "alexa 35\n", categories=("cinematography",))
-    assert saved[1] == ("camera", "alexa 35", True)
+def test_a_choice_also_takes_the_options_text_and_asks_again_for_anything_else() -> None:
+    out, saved, _ = game(STUDIO, "alexa 34\nsony  VENICE\n", categories=("cinematography",))
+    assert "That is none of the options." in out
+    assert saved[1] == ("camera", "Sony Venice", False)
 
 
 def test_true_false_takes_t_f_or_a_number_and_asks_again_otherwise() -> None:
     out, saved, _ = game(STUDIO, "maybe\nf\n", categories=("effects",))
     assert "Type 1 or t for True, 2 or f for False" in out.split("> maybe", 1)[1]
-    assert saved[1] == ("real-snow", "f", True)
+    assert saved[1] == ("real-snow", "False", True)
     _, saved, _ = game(STUDIO, "1\n", categories=("effects",))
     assert saved[1] == ("real-snow", "True", False)
 

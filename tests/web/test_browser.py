@@ -28,8 +28,12 @@ STUDIO = ROOT / "tests" / "fixtures" / "ui" / "studio.yaml"
 ARTIFACTS = Path(os.environ.get("QUIZ_TEST_ARTIFACTS") or ROOT / "test-artifacts")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-DEADLINE = 90.0  # seconds for each wait; generous for a slow machine, never reached when all is well
-ESCAPES = re.compile(r"\x1b(\[[0-9;?<>=:]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])")
+DEADLINE = (
+    90.0  # seconds for each wait; generous for a slow machine, never reached when all is well
+)
+ESCAPES = re.compile(
+    r"\x1b(\[[0-9;?<>=:]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78])"
+)
 
 # Kept in the page before its own script runs: every binary frame the game sends, as text.
 RECORD_FRAMES = """
@@ -157,7 +161,9 @@ def test_a_question_answered_in_chromium_is_revealed_and_saved(
 
     url, server = served
     browser.get(url)
-    wait_until(lambda: "Which camera shot the night scenes?" in screen_text(browser), "the question")
+    wait_until(
+        lambda: "Which camera shot the night scenes?" in screen_text(browser), "the question"
+    )
     keys = browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     verdict = re.compile(r"(✓ Right|✗ Wrong)")
 
