@@ -34,8 +34,11 @@ def wants_plain(choice: bool | None) -> bool:
     return choice if choice is not None else not on_terminal()
 
 
-def play_plain(open_history: Callable[[], History], session: GameSession, *, prog: str) -> int:
-    """Play SESSION in plain text with the history OPEN_HISTORY gives; the exit code.
+def play_plain(
+    open_history: Callable[[], History], new_session: Callable[[], GameSession], *, prog: str
+) -> int:
+    """Play the game NEW_SESSION makes (once the history is open, so a timed game's first
+    question is timed from when it is shown) in plain text; the exit code.
 
     As in the full screen: a history that can't be opened is one error line and exit 1;
     answers it could not keep by the end are one error line and exit 1.
@@ -60,7 +63,7 @@ def play_plain(open_history: Callable[[], History], session: GameSession, *, pro
     try:
         for notice in history.take_notices():
             console.warn(f"{prog}: {notice}")
-        play(session, history, console)
+        play(new_session(), history, console)
     finally:
         unsaved = history.close()
     if unsaved:

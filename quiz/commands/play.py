@@ -97,8 +97,10 @@ def _play(
         from quiz.commands.plain import play_plain
         from quiz.game.session import GameSession
 
-        session = GameSession(dealt, options, grace=0)  # lines typed whole never bounce
-        return play_plain(opening.history, session, prog="quiz play")
+        # Lines typed whole never bounce: no grace period.
+        return play_plain(
+            opening.history, lambda: GameSession(dealt, options, grace=0), prog="quiz play"
+        )
     from quiz.commands.tui import launch
 
     return launch(opening.history, packs, prog="quiz play", start=options, dealt=dealt)

@@ -66,9 +66,13 @@ def run(args: argparse.Namespace) -> int:
         from quiz.game.selection import GameOptions
         from quiz.game.session import GameSession
 
-        options = GameOptions(count=len(plan.selection.asked))
-        session = GameSession(plan.selection, options, mode=Mode.REVIEW, grace=0)
-        return play_plain(lambda: history, session, prog="quiz review")
+        selection = plan.selection
+        options = GameOptions(count=len(selection.asked))
+        return play_plain(
+            lambda: history,
+            lambda: GameSession(selection, options, mode=Mode.REVIEW, grace=0),
+            prog="quiz review",
+        )
     from quiz.commands.tui import launch
 
     return launch(

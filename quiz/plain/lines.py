@@ -47,7 +47,8 @@ def question(session: GameSession) -> str:
     if q.unit:
         lines.append(f"(in {q.unit})")
     if session.limit is not None:
-        lines.append(f"You have {session.limit:g} seconds.")
+        unit = "second" if session.limit == 1 else "seconds"
+        lines.append(f"You have {session.limit:g} {unit}; a later answer counts as time's up.")
     lines.append(hint(q.type, len(asked.options)))
     return "\n".join(lines)
 

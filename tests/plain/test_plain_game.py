@@ -132,3 +132,22 @@ def test_a_history_that_fails_is_one_line_and_the_game_goes_on() -> None:
         == ["Could not save to the history: the history database is locked by another program"] * 2
     )
     assert "Question 2 of 2" in out.getvalue() and "Results" in out.getvalue()
+
+
+def test_a_timed_question_answered_too_late_is_times_up() -> None:
+    from fake_clock import FakeClock
+
+    clock = FakeClock()
+
+    class SlowPlayer(io.BytesIO):
+        def readline(self, *args):  # the player takes 6 seconds to answer each question
+            clock.advance(6)
+            return super().readline(*args)
+
+    chosen = GameOptions(count=1, seed=1, timer=5, categories=("cinematography",))
+    session = GameSession(select([STUDIO], chosen), chosen, clock=clock, grace=0)
+    out = io.StringIO()
+    play(session, NoHistory(), Console(SlowPlayer(b"1\n"), out, io.StringIO()))
+    assert "You have 5 seconds; a later answer counts as time's up." in out.getvalue()
+    assert "⏱ Time's up, +0 points" in out.getvalue()
+    assert session.records[0].timed_out
