@@ -133,3 +133,33 @@ def test_a_dumb_terminal_gets_plain_text(tmp_path: Path) -> None:
     os.close(leader)
     assert b"Question 1 of 4" in output and b"Results" in output
     assert b"\x1b" not in output
+
+
+def test_games_played_at_once_all_go_into_one_history(tmp_path: Path) -> None:
+    # As the tabs of `quiz serve` do: each its own process, one history file.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(tmp_path)}
+    games = [
+        subprocess.Popen(
+            [sys.executable, "-m", "quiz", "play", "--plain", str(MINI), "--seed", str(seed)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+        )  # fmt: skip
+        for seed in range(4)
+    ]
+    for game in games:
+        game.stdin.write(b"1\n" * 4)
+        game.stdin.close()
+    for game in games:
+        assert game.wait(timeout=120) == 0, game.stderr.read()
+        # A game that finds another's write in the way may say so; its answers wait and
+        # are saved at its next write, or at the end.
+        for line in game.stderr.read().decode().splitlines():
+            assert line.startswith("Could not save to the history: "), line
+            assert line.endswith("answers are kept and saved when the history can be written")
+        game.stdout.close()
+        game.stderr.close()
+    assert saved(tmp_path, "SELECT count(*) FROM answers") == [(16,)]
+    assert saved(tmp_path, "SELECT count(*), min(ended_at IS NOT NULL) FROM games") == [(4, 1)]
