@@ -83,7 +83,7 @@ def _serve(args: argparse.Namespace, command: str) -> int:
     say(f"{PROG}: each browser tab plays its own game; press Ctrl+C to stop")
     sys.stdout.flush()
     try:
-        QuizServer(command, host=host, port=args.port).serve()
+        QuizServer(command, host=host, port=args.port, loopback=host in LOOPBACK).serve()
     except OSError as error:  # taken since it was tried
         return _cannot_listen(host, args.port, error)
     say(f"{PROG}: stopped")

@@ -1,20 +1,25 @@
-"""textual-serve's Server for `quiz serve`: quiet, and its page reached at the address asked."""
+"""textual-serve's Server for `quiz serve`: quiet, its page reached at the address asked,
+and its games started only by pages it served itself."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from textual_serve.server import Server
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
 class QuizServer(Server):
     """Serves COMMAND to each browser tab; logs only warnings (no banner, no access log)."""
 
-    def __init__(self, command: str, *, host: str, port: int) -> None:
+    def __init__(self, command: str, *, host: str, port: int, loopback: bool) -> None:
         super().__init__(command, host=host, port=port, title="quiz")
+        self.loopback = loopback  # listening on this computer only
         self._tabs: set[asyncio.Task[Any]] = set()  # each open tab's websocket handler
 
     def initialize_logging(self) -> None:
@@ -29,7 +34,35 @@ class QuizServer(Server):
         for tab in list(self._tabs):
             tab.cancel()
 
+    def refused(self, request: web.Request) -> str | None:
+        """Why REQUEST is not served, or None.
+
+        On loopback the page is asked for by a loopback name only: another name that
+        resolves here (DNS rebinding) is a web site reaching in. A game is started only
+        from a page of this server: any other site's page could open the websocket too.
+        """
+        name = urlsplit(f"//{request.host}").hostname or ""
+        if self.loopback and name not in LOOPBACK_NAMES:
+            return f"this server answers to 127.0.0.1 or localhost, not {name}"
+        origin = request.headers.get("Origin")
+        if origin is not None and urlsplit(origin).netloc != request.host:
+            return "games start only from this server's own page"
+        return None
+
+    async def handle_index(self, request: web.Request) -> Any:
+        why = self.refused(request)
+        if why:
+            raise web.HTTPForbidden(text=why)
+        # The page's links and websocket go back to the address the browser used: with
+        # --host 0.0.0.0 the server's own address would send another computer to itself.
+        # Set and used with no await between, so each request gets its own.
+        self.public_url = f"{request.scheme}://{request.host}"
+        return await super().handle_index(request)
+
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        why = self.refused(request)
+        if why:
+            raise web.HTTPForbidden(text=why)
         tab = asyncio.current_task()
         if tab is not None:
             self._tabs.add(tab)
@@ -37,10 +70,3 @@ class QuizServer(Server):
             return await super().handle_websocket(request)
         finally:
             self._tabs.discard(tab)  # type: ignore[arg-type]
-
-    async def handle_index(self, request: web.Request) -> Any:
-        # The page's links and websocket go back to the address the browser used: with
-        # --host 0.0.0.0 the server's own address would send another computer to itself.
-        # Set and used with no await between, so each request gets its own.
-        self.public_url = f"{request.scheme}://{request.host}"
-        return await super().handle_index(request)

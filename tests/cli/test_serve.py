@@ -1,7 +1,9 @@
-"""`quiz serve`: checks like `quiz play`, says where it listens, and stops cleanly on Ctrl+C."""
+"""`quiz serve`: checks like `quiz play`, says where it listens, serves only its own pages,
+and stops cleanly on Ctrl+C."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import shlex
 import signal
@@ -26,8 +28,8 @@ class FakeServer:
 
     made: list[FakeServer] = []
 
-    def __init__(self, command: str, *, host: str, port: int) -> None:
-        self.command, self.host, self.port = command, host, port
+    def __init__(self, command: str, *, host: str, port: int, loopback: bool) -> None:
+        self.command, self.host, self.port, self.loopback = command, host, port, loopback
         FakeServer.made.append(self)
 
     def serve(self) -> None:
@@ -70,6 +72,7 @@ def test_it_listens_on_this_computer_only_unless_told(
 ) -> None:
     assert main(["serve", str(STUDIO)]) == 0
     assert (fake_server[0].host, fake_server[0].port) == ("127.0.0.1", 8000)
+    assert fake_server[0].loopback
     out = capsys.readouterr().out
     assert "serving on http://127.0.0.1:8000 (this computer only" in out
     assert "warning" not in out
@@ -80,6 +83,7 @@ def test_listening_on_every_address_warns_that_anyone_can_play(
 ) -> None:
     assert main(["serve", "--host", "0.0.0.0", "--port", "8123", str(STUDIO)]) == 0
     assert (fake_server[0].host, fake_server[0].port) == ("0.0.0.0", 8123)
+    assert not fake_server[0].loopback
     warning = capsys.readouterr().out.splitlines()[0]
     assert warning.startswith("quiz serve: warning: ") and "anyone" in warning
 
@@ -132,12 +136,27 @@ def wait_for_page(url: str, process: subprocess.Popen[str]) -> str:
             time.sleep(0.1)  # polling a condition, with a deadline
 
 
+def refused(port: int, path: str, headers: dict[str, str]) -> bool:
+    """Whether the server on PORT refuses a request for PATH with HEADERS (403)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=DEADLINE)
+    try:
+        connection.request("GET", path, headers=headers)
+        return connection.getresponse().status == 403
+    finally:
+        connection.close()
+
+
 def test_the_page_is_served_and_ctrl_c_stops_it_in_one_line(tmp_path: Path) -> None:
     port = free_port()
     process = serve("--port", str(port), str(STUDIO), data_dir=tmp_path)
     try:
         page = wait_for_page(f"http://127.0.0.1:{port}/", process)
         assert f"ws://127.0.0.1:{port}/ws" in page
+        assert refused(port, "/", {"Host": f"rebound.example:{port}"})
+        ws = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+              "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}  # fmt: skip
+        assert refused(port, "/ws", {**ws, "Origin": "http://another.example"})
+        assert not refused(port, "/", {"Origin": f"http://127.0.0.1:{port}"})
         os.killpg(process.pid, signal.SIGINT)  # as Ctrl+C in its terminal
         out, err = process.communicate(timeout=DEADLINE)
     finally:
