@@ -12,7 +12,6 @@ from quiz.commands.output import say
 from quiz.commands.play import deal, options_problem, pack_paths
 
 PROG = "quiz serve"
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,26 +63,27 @@ def play_command(args: argparse.Namespace, files: list[Path], folder: Path) -> s
 
 
 def _serve(args: argparse.Namespace, command: str) -> int:
-    from quiz.commands.web import QuizServer
+    from quiz.commands.web import QuizServer, is_loopback
 
     host = args.host
+    loopback = is_loopback(host)
     problem = listen_problem(host, args.port)
     if problem is not None:  # a port in use, or a host not this computer's: told first
         return _cannot_listen(host, args.port, problem)
     where = f"[{host}]" if ":" in host else host
     url = f"http://{where}:{args.port}"
-    if host in LOOPBACK:
+    if loopback:
         say(f"{PROG}: serving on {url} (this computer only; --host 0.0.0.0 to share it)")
     else:
         say(
             f"{PROG}: warning: listening on {host}: anyone who can reach this computer on the "
             "network can open the page and play, and their answers go into your history"
         )
-        say(f"{PROG}: serving on {url}")
+        say(f"{PROG}: serving on {url} (others open this computer's address, port {args.port})")
     say(f"{PROG}: each browser tab plays its own game; press Ctrl+C to stop")
     sys.stdout.flush()
     try:
-        QuizServer(command, host=host, port=args.port, loopback=host in LOOPBACK).serve()
+        QuizServer(command, host=host, port=args.port, loopback=loopback).serve()
     except OSError as error:  # taken since it was tried
         return _cannot_listen(host, args.port, error)
     say(f"{PROG}: stopped")

@@ -1,9 +1,9 @@
-"""textual-serve's Server for `quiz serve`: quiet, its page reached at the address asked,
-and its games started only by pages it served itself."""
+"""textual-serve's Server for `quiz serve`: quiet, and starting games only from its own page."""
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,7 +11,15 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from textual_serve.server import Server
 
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+def is_loopback(name: str) -> bool:
+    """Whether NAME (a host name or address, IPv6 with or without brackets) is this computer."""
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 class QuizServer(Server):
@@ -42,7 +50,7 @@ class QuizServer(Server):
         from a page of this server: any other site's page could open the websocket too.
         """
         name = urlsplit(f"//{request.host}").hostname or ""
-        if self.loopback and name not in LOOPBACK_NAMES:
+        if self.loopback and not is_loopback(name):
             return f"this server answers to 127.0.0.1 or localhost, not {name}"
         origin = request.headers.get("Origin")
         if origin is not None and urlsplit(origin).netloc != request.host:
