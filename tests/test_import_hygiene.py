@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).parent.parent
-PURE = ["quiz.packs", "quiz.game", "quiz.store"]
+PURE = ["quiz.packs", "quiz.game", "quiz.store", "quiz.plain"]
 
 
 def modules_of(package: str) -> list[str]:

@@ -36,6 +36,17 @@ def text(value: str) -> str:
     return value
 
 
+def port(value: str) -> int:
+    """A TCP port number, 1 to 65535."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number (1 to 65535)")
+    return number
+
+
 # Filled by @command below, in the order `quiz --help` lists them.
 COMMANDS: dict[str, Command] = {}
 
@@ -50,8 +61,18 @@ def command(name: str, module: str, help_text: str) -> Callable[[Configure], Con
     return register
 
 
-@command("play", "play", "start a game at once: built-in packs or PACK files, with filters")
-def play(parser: argparse.ArgumentParser) -> None:
+def plain_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plain",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="play line by line in plain text, for screen readers and pipes (default: when "
+        "stdin or stdout is not a terminal, or TERM=dumb; --no-plain: always the full screen)",
+    )
+
+
+def game_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose a game: `quiz play`'s, and `quiz serve`'s for each tab."""
     parser.add_argument(
         "packs",
         nargs="*",
@@ -84,6 +105,27 @@ def play(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, metavar="S",
                         help="replay the same questions in the same order")  # fmt: skip
+
+
+@command("play", "play", "start a game at once: built-in packs or PACK files, with filters")
+def play(parser: argparse.ArgumentParser) -> None:
+    game_options(parser)
+    plain_option(parser)
+
+
+@command("serve", "serve", "serve the game in a web browser: each tab plays its own game")
+def serve(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Serve the game on a web page: each browser tab runs its own `quiz play` with the "
+        "options given here, and every game is saved to the same history. Only this computer "
+        "can connect unless --host says otherwise."
+    )
+    parser.add_argument("--host", default="127.0.0.1", metavar="HOST",
+                        help="the address to listen on (default 127.0.0.1, this computer "
+                        "only; 0.0.0.0 lets anyone on the network play)")  # fmt: skip
+    parser.add_argument("--port", type=port, default=8000, metavar="PORT",
+                        help="the port to listen on (default 8000)")  # fmt: skip
+    game_options(parser)
 
 
 @command("check", "check", "validate pack files and report every problem with line:col")
@@ -184,3 +226,4 @@ def review(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("pack", nargs="?", metavar="PACK",
                         help="a pack id (see 'quiz packs') or a pack file (default: every pack)")  # fmt: skip
+    plain_option(parser)

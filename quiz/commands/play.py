@@ -1,38 +1,57 @@
-"""`quiz play`: check the packs and options, then start a game at once in the TUI."""
+"""`quiz play`: check the packs and options, then start a game at once (TUI or plain text)."""
 
 from __future__ import annotations
 
 import argparse
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import collector
 from quiz.commands.output import say
 
+if TYPE_CHECKING:
+    from quiz.game.selection import GameOptions, Selection
+    from quiz.packs.model import Pack
+
 
 def run(args: argparse.Namespace) -> int:
-    if args.questions is not None and args.questions < 1:
-        return _fail(f"--questions must be at least 1, not {args.questions}", 2)
-    from quiz.game.selection import MIN_TIMER
-
-    if args.timer is not None and not (math.isfinite(args.timer) and args.timer >= MIN_TIMER):
-        return _fail(
-            f"--timer must be a positive number of seconds (at least {MIN_TIMER:g}), "
-            f"not {args.timer:g}",
-            2,
-        )
-
-    files = pack_paths(args.packs)
+    prog = "quiz play"
+    problem = options_problem(args)
+    if problem:
+        return _fail(problem, 2, prog)
+    files = pack_paths(args.packs, prog)
     if files is None:
         return 1
     collector.pause()  # from the packs' load on, until the first screen is painted
     try:
-        return _play(args, files)
+        dealt = deal(args, files, prog)
+        if isinstance(dealt, int):
+            return dealt
+        return _play(args, *dealt)
     finally:
         collector.resume()  # a no-op once the app has resumed it
 
 
-def _play(args: argparse.Namespace, files: list[Path]) -> int:
+def options_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with the game options (a usage error), or None."""
+    if args.questions is not None and args.questions < 1:
+        return f"--questions must be at least 1, not {args.questions}"
+    from quiz.game.selection import MIN_TIMER
+
+    if args.timer is not None and not (math.isfinite(args.timer) and args.timer >= MIN_TIMER):
+        return (
+            f"--timer must be a positive number of seconds (at least {MIN_TIMER:g}), "
+            f"not {args.timer:g}"
+        )
+    return None
+
+
+def deal(
+    args: argparse.Namespace, files: list[Path], prog: str
+) -> tuple[list[Pack], GameOptions, Selection] | int:
+    """The packs loaded, the options and the questions dealt; or the exit code after
+    printing why there are none."""
     from quiz.datadir import data_dir
     from quiz.packs.cache import load_pack_cached, packs_cache_dir
     from quiz.packs.problems import PackError
@@ -57,22 +76,37 @@ def _play(args: argparse.Namespace, files: list[Path]) -> int:
         seed=args.seed,
     )
     try:
-        dealt = select(packs, options)
+        return packs, options, select(packs, options)
     except NoQuestions as error:
-        return _fail(str(error), 1)
+        return _fail(str(error), 1, prog)
     except PackError as error:  # a compiled pack whose entry failed, and its file changed
         for problem in error.problems:
             say(problem, err=True)
         return 1
 
-    from quiz.commands.tui import launch
+
+def _play(
+    args: argparse.Namespace, packs: list[Pack], options: GameOptions, dealt: Selection
+) -> int:
+    from quiz.commands.plain import wants_plain
+    from quiz.datadir import data_dir
     from quiz.history.opening import OpeningHistory
 
     opening = OpeningHistory(data_dir(args.data_dir))
+    if wants_plain(args.plain):
+        from quiz.commands.plain import play_plain
+        from quiz.game.session import GameSession
+
+        # Lines typed whole never bounce: no grace period.
+        return play_plain(
+            opening.history, lambda: GameSession(dealt, options, grace=0), prog="quiz play"
+        )
+    from quiz.commands.tui import launch
+
     return launch(opening.history, packs, prog="quiz play", start=options, dealt=dealt)
 
 
-def pack_paths(names: list[str]) -> list[Path] | None:
+def pack_paths(names: list[str], prog: str = "quiz play") -> list[Path] | None:
     """The pack files named (folders give their packs); None after printing an error."""
     from quiz.packs.discovery import builtin_dir, builtin_pack_files, pack_files, unreadable
 
@@ -80,7 +114,9 @@ def pack_paths(names: list[str]) -> list[Path] | None:
         files = builtin_pack_files()
         if not files:
             _fail(
-                f"no built-in packs found in {builtin_dir()}; give a pack file: quiz play PACK", 1
+                f"no built-in packs found in {builtin_dir()}; give a pack file: {prog} PACK",
+                1,
+                prog,
             )
             return None
         return files
@@ -89,18 +125,18 @@ def pack_paths(names: list[str]) -> list[Path] | None:
         path = Path(name)
         problem = unreadable(path)
         if problem:
-            _fail(f"cannot read {name} ({problem}); check the path and its permissions", 1)
+            _fail(f"cannot read {name} ({problem}); check the path and its permissions", 1, prog)
             return None
         if path.is_dir():
             found = pack_files(path)
             if not found:
-                _fail(f"no *.yaml or *.yml packs in the folder {name}", 1)
+                _fail(f"no *.yaml or *.yml packs in the folder {name}", 1, prog)
                 return None
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            _fail(f"no such pack file: {name}; check the path", 1)
+            _fail(f"no such pack file: {name}; check the path", 1, prog)
             return None
     return _each_file_once(files)
 
@@ -122,8 +158,8 @@ def _each_file_once(files: list[Path]) -> list[Path]:
     return once
 
 
-def _fail(message: str, code: int) -> int:
+def _fail(message: str, code: int, prog: str = "quiz play") -> int:
     """Print one error line (usage errors point at --help) and return the exit code."""
-    hint = " (see 'quiz play --help')" if code == 2 else ""
-    say(f"quiz play: error: {message}{hint}", err=True)
+    hint = f" (see '{prog} --help')" if code == 2 else ""
+    say(f"{prog}: error: {message}{hint}", err=True)
     return code

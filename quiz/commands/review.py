@@ -58,6 +58,21 @@ def run(args: argparse.Namespace) -> int:
         history.close()
         return 0
 
+    from quiz.commands.plain import wants_plain
+
+    if wants_plain(args.plain):
+        from quiz.commands.plain import play_plain
+        from quiz.game.kinds import Mode
+        from quiz.game.selection import GameOptions
+        from quiz.game.session import GameSession
+
+        selection = plan.selection
+        options = GameOptions(count=len(selection.asked))
+        return play_plain(
+            lambda: history,
+            lambda: GameSession(selection, options, mode=Mode.REVIEW, grace=0),
+            prog="quiz review",
+        )
     from quiz.commands.tui import launch
 
     return launch(

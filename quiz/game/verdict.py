@@ -106,19 +106,28 @@ def judge_typed(asked: AskedQuestion, text: str) -> Verdict:
     if question.type is QuestionType.NUMBER:
         return Verdict(given, match_number(given, question))
     if question.type is QuestionType.TRUE_FALSE:
-        word = normalise(given)
-        if word not in _TRUE_WORDS | _FALSE_WORDS:
+        value = true_false_word(given)
+        if value is None:
             return Verdict(given, False)
-        index = asked.options.index("True" if word in _TRUE_WORDS else "False")
+        index = asked.options.index("True" if value else "False")
         return replace(judge_option(asked, index), given=given)
     match = match_text(given, question)
-    chosen = _option_named(asked, given)
+    chosen = option_named(asked, given)
     if match.correct and question.type is QuestionType.CHOICE:
         chosen = asked.options.index(str(question.answer))
     return Verdict(given, match.correct, match.close, chosen)
 
 
-def _option_named(asked: AskedQuestion, text: str) -> int | None:
+def true_false_word(text: str) -> bool | None:
+    """True or False for a word that answers a true/false question (t, yes, false...), else None."""
+    word = normalise(text)
+    if word in _TRUE_WORDS:
+        return True
+    return False if word in _FALSE_WORDS else None
+
+
+def option_named(asked: AskedQuestion, text: str) -> int | None:
+    """The index of the option TEXT names (compared as answers are), or None."""
     wanted = answer_key(text)
     for index, option in enumerate(asked.options):
         if answer_key(option) == wanted:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.content import Content
 
+from quiz.game.words import duration, nice_date
 from quiz.packs.model import Excerpt, Source
 from quiz.packs.printable import printable
+
+__all__ = [
+    "attribution", "duration", "excerpt_content", "nice_date", "one_line", "plain", "visible",
+]  # fmt: skip
 
 HIGHLIGHT_STYLE = "bold underline $accent"
 
@@ -46,15 +49,6 @@ def excerpt_content(excerpt: Excerpt) -> Content:
     return Content.assemble("“", body, "”")
 
 
-def nice_date(iso: str) -> str:
-    """'2025-03-03' as '3 March 2025'; anything unparsable is returned as given."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B %Y}"
-
-
 def attribution(source: Source | None, ref: str) -> Content:
     """'— Title, Publisher, 3 March 2025' for a source (or its bare ref if it is missing)."""
     if source is None:
@@ -65,11 +59,3 @@ def attribution(source: Source | None, ref: str) -> Content:
     if source.published:
         parts.append(plain(nice_date(source.published)))
     return Content.assemble("— ", Content(", ").join(parts))
-
-
-def duration(seconds: float) -> str:
-    """Seconds as m:ss (or h:mm:ss past an hour)."""
-    whole = max(0, round(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"

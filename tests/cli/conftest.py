@@ -17,6 +17,9 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[FakeApp]:
 
     FakeApp.made = []
     monkeypatch.setattr(quiz.ui.app, "create_app", FakeApp)
+    # The fake stands in for the full screen, which plays only on a terminal (pytest's
+    # output is not one, so play and review would otherwise choose plain text).
+    monkeypatch.setattr("quiz.commands.plain.on_terminal", lambda: True)
     monkeypatch.delenv("QUIZ_PACKS_PATH", raising=False)
     return FakeApp.made
 

@@ -24,6 +24,7 @@ MINI = REPO / "tests" / "fixtures" / "good" / "mini.yaml"
 # The fewest arguments each command accepts, so --data-dir can be placed around them.
 MINIMAL = {
     "play": [],
+    "serve": [],
     "check": ["x.yaml"],
     "schema": [],
     "packs": [],
@@ -36,7 +37,17 @@ MINIMAL = {
 
 # What each command's --help must offer, as the README's command-line reference documents.
 DOCUMENTED = {
-    "play": ["PACK", "--questions", "--category", "--difficulty", "--timer", "--seed"],
+    "play": ["PACK", "--questions", "--category", "--difficulty", "--timer", "--seed", "--plain"],
+    "serve": [
+        "--host",
+        "--port",
+        "PACK",
+        "--questions",
+        "--category",
+        "--difficulty",
+        "--timer",
+        "--seed",
+    ],
     "check": ["PATH", "--strict", "--sources", "--builtin"],
     "schema": ["--output", "--force"],
     "packs": ["PATH"],
@@ -54,7 +65,7 @@ DOCUMENTED = {
     ],
     "export": ["gift", "anki", "PACK", "--output", "--force", "--missed"],
     "stats": ["--pack"],
-    "review": ["PACK"],
+    "review": ["PACK", "--plain"],
 }
 
 
@@ -155,6 +166,7 @@ def test_a_misspelled_command_is_told_every_command(capsys: pytest.CaptureFixtur
         (["--data-dir"], "quiz"),
         (["plya"], "quiz"),
         (["play", "--questions", "ten"], "quiz play"),
+        (["serve", "--port", "80000"], "quiz serve"),
         (["check", "--sources"], "quiz check"),
         (["schema", "-o"], "quiz schema"),
         (["packs", "--data-dir"], "quiz packs"),
@@ -240,5 +252,5 @@ def test_play_imports_no_other_command_module() -> None:
         "from quiz.cli import main\n"
         "assert main(sys.argv[1:]) == 0"
     )
-    modules = _loaded(code, "play", str(MINI))
+    modules = _loaded(code, "play", "--no-plain", str(MINI))
     assert modules == ["quiz.commands.play", "textual"]

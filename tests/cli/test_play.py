@@ -203,7 +203,7 @@ START_PROBE = (
 def test_a_warm_start_loads_only_what_the_first_question_needs() -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     runs = [
-        subprocess.run([sys.executable, "-c", START_PROBE, "play", str(STUDIO)], env=env,
+        subprocess.run([sys.executable, "-c", START_PROBE, "play", "--no-plain", str(STUDIO)], env=env,
                        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
         for _ in range(2)
     ]  # fmt: skip
