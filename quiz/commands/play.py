@@ -47,7 +47,7 @@ def _play(args: argparse.Namespace, files: list[Path]) -> int:
                 say(problem, err=True)
             return 1
 
-    from quiz.game.selection import GameOptions, NoQuestions, select
+    from quiz.game.selection import GameOptions, NoQuestions, check
 
     options = GameOptions(
         count=10 if args.questions is None else args.questions,
@@ -57,7 +57,7 @@ def _play(args: argparse.Namespace, files: list[Path]) -> int:
         seed=args.seed,
     )
     try:
-        dealt = select(packs, options)
+        check(packs, options)  # the app deals, once the history says what was seen
     except NoQuestions as error:
         return _fail(str(error), 1)
     except PackError as error:  # a compiled pack whose entry failed, and its file changed
@@ -69,7 +69,7 @@ def _play(args: argparse.Namespace, files: list[Path]) -> int:
     from quiz.history.opening import OpeningHistory
 
     opening = OpeningHistory(data_dir(args.data_dir))
-    return launch(opening.history, packs, prog="quiz play", start=options, dealt=dealt)
+    return launch(opening.history, packs, prog="quiz play", start=options)
 
 
 def pack_paths(names: list[str]) -> list[Path] | None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from quiz.game.kinds import GameKind
 
 if TYPE_CHECKING:
+    from quiz.game.selection import Seen
     from quiz.game.session import GameSession
     from quiz.game.verdict import AnswerRecord, Summary
     from quiz.records import DueQuestion, PackStats
@@ -57,6 +58,10 @@ class History(Protocol):
 
     def best_scores(self) -> BestScores:
         """The best score of normal play for each pack and kind of game."""
+        ...
+
+    def last_seen(self, pack_ids: Sequence[str]) -> Seen:
+        """When each question of these packs was last answered (never-answered left out)."""
         ...
 
     def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
@@ -110,6 +115,9 @@ class NoHistory:
         return None
 
     def best_scores(self) -> BestScores:
+        return {}
+
+    def last_seen(self, pack_ids: Sequence[str]) -> Seen:
         return {}
 
     def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:

@@ -188,6 +188,9 @@ class SqliteHistory:
                 table.setdefault(best.pack_id, {})[kind] = best.score
         return table
 
+    def last_seen(self, pack_ids: Sequence[str]) -> Mapping[tuple[str, str], int]:
+        return self.store.last_seen(pack_ids)
+
     def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
         return self.store.stats(pack_id)
 

@@ -182,6 +182,14 @@ class Store:
         with self._read() as conn:
             return pack_stats(conn, pack_id, missed)
 
+    def last_seen(self, pack_ids: Collection[str]) -> dict[tuple[str, str], int]:
+        """{(pack id, question id): a number growing with time} for the questions of
+        PACK_IDS ever answered (see quiz.store.seen)."""
+        from quiz.store.seen import last_seen
+
+        with self._read() as conn:
+            return last_seen(conn, pack_ids)
+
     # Review
 
     def due(
