@@ -97,3 +97,4 @@ class Finished:
     score: int
     previous_best: int | None
     new_best: bool
+    games: int = 0  # finished games of normal play of its pack and kind, itself included

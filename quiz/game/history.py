@@ -19,12 +19,15 @@ BestScores = Mapping[str, Mapping[GameKind, int]]  # {pack id: {kind: best score
 
 @dataclass(frozen=True)
 class GameEnd:
-    """How a finished game stands: its kind and score, the best before it, a new best or not."""
+    """How a finished game stands: its kind and score, the best before it, a new best or
+    not (never the first game of its kind: that sets the score to beat), and how many
+    finished games of its kind there are, itself included."""
 
     kind: GameKind
     score: int
     previous_best: int | None
     new_best: bool
+    games: int = 0
 
 
 class History(Protocol):

@@ -147,8 +147,11 @@ class SqliteHistory:
             summary = write.summary
             done = self.store.finish_game(game, summary.score, summary.right, summary.total)
             kind = session.kind
-            new_best = done.new_best and kind.ranked
-            self._ended[session] = GameEnd(kind, done.score, done.previous_best, new_best)
+            # A first game of its kind beats nothing: it sets the score to beat.
+            new_best = done.new_best and kind.ranked and done.previous_best is not None
+            self._ended[session] = GameEnd(
+                kind, done.score, done.previous_best, new_best, done.games
+            )
 
     def _row(self, session: GameSession) -> NewGame:
         kind = session.kind

@@ -158,7 +158,8 @@ class Store:
                 " total_questions = ? WHERE id = ?",
                 (self._stamp(), score, right, total, game_id),
             )
-        return Finished(game_id, score, previous, scores.beats(score, previous))
+            games = scores.finished_like(conn, game_id)
+        return Finished(game_id, score, previous, scores.beats(score, previous), games)
 
     # Best scores
 

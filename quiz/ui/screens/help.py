@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from quiz.game import scoring
 from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
 
@@ -53,6 +54,7 @@ RIGHT: tuple[Section, ...] = (
         ("h or Esc", "home"),
     )),
     ("Stats", (("h or Esc", "home"),)),
+    ("Scoring", scoring.rules()),
 )  # fmt: skip
 
 
