@@ -111,8 +111,8 @@ class SqliteHistory:
     # Games
 
     def start(self, session: GameSession) -> None:
-        """Keep a new game row for the session."""
-        self._queue(_Write(session))
+        """Nothing yet: a game's row is written with its first answer, so a game left
+        before any answer (launched and quit at once) is no game played."""
 
     def answer(self, session: GameSession, record: AnswerRecord) -> None:
         """Keep one answer: committed before this returns, or waiting in memory."""

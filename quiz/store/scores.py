@@ -7,6 +7,7 @@ import sqlite3
 from quiz.records import BestScore
 
 PLAY = "play"  # the mode of normal play, the only one that competes for best scores
+PRACTICE = "retry"  # the mode of practice rounds: kept, but counted apart from games played
 # The history is untrusted: a game whose score, count or timing is not a number of the
 # right kind (text, a real, a blob) is left out of scores rather than coerced into one.
 SCORED = "typeof(score) = 'integer'"

@@ -118,7 +118,8 @@ def test_retry_and_review_games_never_count_as_a_best(history: SqliteHistory) ->
     assert review.score > 0 and not reviewed.new_best and not retried.new_best
     assert history.best_scores() == {}
     [stats] = history.stats()
-    assert stats.games == 2 and stats.best is None and not stats.kinds  # played, never a best
+    assert (stats.games, stats.practice) == (1, 1)  # the review played, the retry practice
+    assert stats.best is None and not stats.kinds  # never a best
 
 
 def test_a_mixed_game_is_saved_under_both_ids_and_answers_under_their_own(

@@ -129,7 +129,9 @@ async def test_a_first_game_sets_the_score_to_beat_and_a_best_says_of_how_many_g
     assert recorder.best_scores() == {"studio": {GameKind(Mode.PLAY, 2): best}}
 
 
-async def test_a_retry_round_is_saved_but_never_a_best(recorder: SqliteHistory) -> None:
+async def test_a_retry_round_is_saved_as_practice_never_a_game_or_a_best(
+    recorder: SqliteHistory,
+) -> None:
     app = make_app(history=recorder, start=TWO)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -141,7 +143,9 @@ async def test_a_retry_round_is_saved_but_never_a_best(recorder: SqliteHistory) 
         assert "\n" not in str(app.screen.query_one("#stats").render())  # no best line
     [stats] = recorder.stats()
     assert [(k.count, k.timed, k.games) for k in stats.kinds] == [(2, False, 1)]
-    assert stats.games == 2  # the retry round is saved, just never ranked
+    # The retry round is saved as practice: not a game played, not in accuracy.
+    assert (stats.games, stats.practice) == (1, 1)
+    assert (stats.overall.right, stats.overall.total) == (0, 2)
     assert recorder.best_scores() == {}
 
 
