@@ -338,11 +338,16 @@ class QuizApp(App[None]):
     # Other screens
 
     def on_open_setup(self, message: messages.OpenSetup) -> None:
+        from quiz.game.filters import FilterCounts
         from quiz.ui.screens.setup import SetupScreen
 
+        pack = self.load(message.entry)  # it is played from here: a changed file says so now
+        if pack is None:
+            return
         nothing: Mapping[str, object] = {}
         last = attempt(self, self.history.last_setup, nothing)
-        self.push_screen(SetupScreen(message.entry, last, self.cursor_blink))
+        counts = FilterCounts.of(pack.facts)
+        self.push_screen(SetupScreen(message.entry, last, self.cursor_blink, counts))
 
     def on_open_stats(self, message: messages.OpenStats) -> None:
         from quiz.packs.texts import PackTexts

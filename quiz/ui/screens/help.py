@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -13,6 +14,7 @@ from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
 
 Section = tuple[str, tuple[tuple[str, str], ...]]
+CHROME = 5  # lines of the dialog that are not keys: border, title, Close and its margin
 
 LEFT: tuple[Section, ...] = (
     ("Anywhere", (
@@ -82,3 +84,8 @@ class HelpScreen(Dialog[None]):
                 yield Static(help_text(LEFT), classes="column")
                 yield Static(help_text(RIGHT), classes="column")
             yield Button("Close (Esc)", id="close", variant="primary", compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The keys scroll in the room the border, title and Close button leave, so Close
+        # stays on screen however many sections there are.
+        self.query_one("#keys").styles.max_height = max(1, event.size.height - CHROME)
