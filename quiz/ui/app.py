@@ -22,6 +22,7 @@ from quiz.packs.printable import printable
 from quiz.packs.problems import PackError
 from quiz.ui import messages
 from quiz.ui.attempt import attempt
+from quiz.ui.palette import QuizCommands
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.textual_private import give_result_callback, tolerate_undecodable_keys
 
@@ -51,6 +52,7 @@ class QuizApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "quiz"
+    COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
