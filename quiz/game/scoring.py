@@ -55,11 +55,12 @@ class Breakdown:
 
     @property
     def words(self) -> str:
-        """'+160 = 100 medium × 1.2 speed + 40 streak (3 in a row)', or why it is 0."""
+        """'+160 = 100 medium × 1.2 speed + 40 streak (3 in a row)', the streak a miss
+        ended, or "" when a miss has nothing to explain."""
         if not self.correct:
             if self.ended_streak >= 2:
-                return f"+0 · {self.how} ends your streak of {self.ended_streak} in a row"
-            return "+0"
+                return f"{self.how.capitalize()} ends your streak of {self.ended_streak} in a row"
+            return ""
         parts = [f"{self.base} {self.difficulty.value}"]
         if self.speed is not None:
             parts.append(f"× {self.speed // 10}.{self.speed % 10} speed")

@@ -38,7 +38,7 @@ async def test_each_reveal_shows_the_breakdown_and_a_skip_says_it_ends_the_strea
         await pilot.press("s")
         await pilot.pause()
         assert screen.session.phase is Phase.REVEALED
-        assert texts(screen, ".points") == ["+0 · a skip ends your streak of 3 in a row"]
+        assert texts(screen, ".points") == ["A skip ends your streak of 3 in a row"]
 
 
 async def test_a_timed_reveal_shows_the_speed_factor() -> None:

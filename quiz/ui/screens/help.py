@@ -19,7 +19,7 @@ CHROME = 5  # lines of the dialog that are not keys: border, title, Close and it
 LEFT: tuple[Section, ...] = (
     ("Anywhere", (
         ("? or F1", "this help"),
-        ("ctrl+p", "commands: play a pack, themes"),
+        ("ctrl+p", "play, stats, themes…"),
         ("ctrl+q", "quit"),
     )),
     ("Home", (

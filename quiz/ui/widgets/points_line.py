@@ -9,12 +9,13 @@ from quiz.game.verdict import AnswerRecord
 
 
 class PointsLine(Static):
-    """'+160 = 100 medium × 1.2 speed + 40 streak (3 in a row)'; hidden when unscored."""
+    """'+160 = 100 medium × 1.2 speed + 40 streak (3 in a row)', or the streak a miss
+    ended; hidden when unscored or when there is nothing to explain."""
 
     DEFAULT_CSS = "PointsLine { height: auto; }"
 
     def show(self, record: AnswerRecord, scored: bool) -> None:
         """Show RECORD's breakdown (words from quiz.game.scoring; nothing here is pack text)."""
-        parts = record.breakdown
-        self.display = scored and parts is not None
-        self.update(Content(parts.words if parts is not None else ""))
+        words = record.breakdown.words if record.breakdown is not None else ""
+        self.display = scored and bool(words)
+        self.update(Content(words))
