@@ -343,13 +343,16 @@ class QuizApp(App[None]):
         from quiz.game.filters import FilterCounts
         from quiz.ui.screens.setup import SetupScreen
 
-        pack = self.load(message.entry)  # it is played from here: a changed file says so now
-        if pack is None:
-            return
+        entry = message.entry
+
+        def counts() -> FilterCounts | None:
+            # Loaded when a filter is first ticked: the summary has the counts until then.
+            pack = self.load(entry)
+            return FilterCounts.of(pack.facts) if pack is not None else None
+
         nothing: Mapping[str, object] = {}
         last = attempt(self, self.history.last_setup, nothing)
-        counts = FilterCounts.of(pack.facts)
-        self.push_screen(SetupScreen(message.entry, last, self.cursor_blink, counts))
+        self.push_screen(SetupScreen(entry, last, self.cursor_blink, counts))
 
     def on_open_stats(self, message: messages.OpenStats) -> None:
         from quiz.packs.texts import PackTexts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -62,9 +62,11 @@ def counted(label: str, count: int) -> Content:
 
 
 class SetupScreen(Screen):
-    """Choose how the next game of one pack is played, from its summary and, when given,
-    its COUNTS: then each count shown respects the other filters, and Start is disabled,
-    with the reason, while nothing matches."""
+    """Choose how the next game of one pack is played, from its summary (the pack is
+    loaded when the game starts). With COUNTS, each count shown respects the other
+    filters, and Start is disabled, with the reason, while nothing matches: COUNTS is
+    called (it loads the pack) only once a filter is ticked, as the summary's counts are
+    right until then."""
 
     DEFAULT_CSS = tcss(__file__)
 
@@ -81,10 +83,11 @@ class SetupScreen(Screen):
         entry: PackEntry,
         last: Mapping[str, object],
         cursor_blink: bool = True,
-        counts: FilterCounts | None = None,
+        counts: Callable[[], FilterCounts | None] | None = None,
     ) -> None:
         super().__init__()
-        self.counts = counts
+        self._count = counts
+        self.counts: FilterCounts | None = None  # once COUNTS has been called
         assert entry.summary is not None  # home sets up valid packs only
         self.entry = entry
         self.pack = entry.summary
@@ -160,19 +163,27 @@ class SetupScreen(Screen):
     def _recount(self) -> None:
         """Show each choice's count given the other filter, how many questions match, and
         whether Start can start."""
-        counts = self.counts
-        if counts is None:
+        if self._count is None:
             return
         category_list = self.query_one("#categories", SelectionList)
         difficulty_list = self.query_one("#difficulties", SelectionList)
         categories, difficulties = category_list.selected, difficulty_list.selected
-        for index, (name, _) in enumerate(self.pack.categories):
-            shown = counted(name, counts.in_category(name, difficulties))
-            category_list.replace_option_prompt_at_index(index, shown)
+        if (categories or difficulties) and self.counts is None:
+            self.counts = self._count()
+        counts = self.counts
+        for index, (name, whole) in enumerate(self.pack.categories):
+            n = counts.in_category(name, difficulties) if counts is not None else whole
+            category_list.replace_option_prompt_at_index(index, counted(name, n))
         for index, level in enumerate(Difficulty):
-            shown = counted(level.value, counts.in_difficulty(level.value, categories))
-            difficulty_list.replace_option_prompt_at_index(index, shown)
-        matching = counts.matching(categories, difficulties)
+            n = (
+                counts.in_difficulty(level, categories)
+                if counts
+                else self.pack.in_difficulty(level)
+            )
+            difficulty_list.replace_option_prompt_at_index(index, counted(level.value, n))
+        matching = (
+            counts.matching(categories, difficulties) if counts is not None else self.pack.questions
+        )
         buttons = self.query_one("#count", RadioSet).query(RadioButton)
         buttons.last().label = f"All {matching}"
         self.query_one("#start", Button).disabled = matching == 0
