@@ -6,6 +6,8 @@ alternating pairs against the 1,000-answer history:
 - `quiz stats` (the whole process), with growth rows at 10k, 100k and 1M answers;
 - the stats screen: key t on home until the report is on screen (Pilot);
 - `quiz review`: its first question painted (pty), on copies (a review writes a game);
+- `quiz play`: its first question painted (pty), dealt fresh questions first from the
+  history's last answer per question;
 - home's first paint with its best scores (pty).
 """
 
@@ -30,6 +32,7 @@ from benchmarks.terminal import until_painted
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 STATS = [PYTHON, "-m", "quiz", "stats"]
 REVIEW = [PYTHON, "-m", "quiz", "review"]
+PLAY = [PYTHON, "-m", "quiz", "play"]
 HOME = [PYTHON, "-m", "quiz"]
 FIRST_QUESTION = "Question 1 of"
 HOME_PAINTED = "Severance, Season 2"
@@ -106,6 +109,8 @@ def measure(rounds: int, quick: bool = False) -> list[list[str]]:
             shutil.copytree(folders[size], copy)
         mine, theirs = _pairs(_painted(REVIEW, FIRST_QUESTION), copies[big], copies[small], rounds)
         rows.append(_row(f"quiz review first question, {name}", mine, theirs))
+        mine, theirs = _pairs(_painted(PLAY, FIRST_QUESTION), copies[big], copies[small], rounds)
+        rows.append(_row(f"quiz play first question (fresh deal), {name}", mine, theirs))
         mine, theirs = _pairs(_painted(HOME, HOME_PAINTED), folders[big], folders[small], rounds)
         rows.append(_row(f"home with best scores, {name}", mine, theirs))
         rows.append([f"migrate v3 to v4, {big:,} answers", f"{migration[big]:.1f} s",

@@ -58,7 +58,7 @@ class PackStats:
 
     pack_id: str
     packs: tuple[str, ...]
-    games: int  # started, finished or not
+    games: int  # started, finished or not; practice rounds are not games
     unfinished: int
     best: int | None  # over finished games of normal play (any count, timed or not)
     average: float | None
@@ -67,6 +67,7 @@ class PackStats:
     by_category: tuple[Accuracy, ...]
     by_difficulty: tuple[Accuracy, ...]
     most_missed: tuple[Missed, ...]
+    practice: int = 0  # practice rounds (retry missed), counted apart from `games`
 
 
 @dataclass(frozen=True)
@@ -97,3 +98,4 @@ class Finished:
     score: int
     previous_best: int | None
     new_best: bool
+    games: int = 0  # finished games of normal play of its pack and kind, itself included

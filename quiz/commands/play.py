@@ -11,7 +11,9 @@ from quiz import collector
 from quiz.commands.output import say
 
 if TYPE_CHECKING:
-    from quiz.game.selection import GameOptions, Selection
+    from quiz.game.selection import GameOptions
+    from quiz.game.session import GameSession
+    from quiz.history.opening import OpeningHistory
     from quiz.packs.model import Pack
 
 
@@ -49,9 +51,9 @@ def options_problem(args: argparse.Namespace) -> str | None:
 
 def deal(
     args: argparse.Namespace, files: list[Path], prog: str
-) -> tuple[list[Pack], GameOptions, Selection] | int:
-    """The packs loaded, the options and the questions dealt; or the exit code after
-    printing why there are none."""
+) -> tuple[list[Pack], GameOptions] | int:
+    """The packs loaded and the options, once some question matches them; or the exit
+    code after printing why none does."""
     from quiz.datadir import data_dir
     from quiz.packs.cache import load_pack_cached, packs_cache_dir
     from quiz.packs.problems import PackError
@@ -66,7 +68,7 @@ def deal(
                 say(problem, err=True)
             return 1
 
-    from quiz.game.selection import GameOptions, NoQuestions, select
+    from quiz.game.selection import GameOptions, NoQuestions, check
 
     options = GameOptions(
         count=10 if args.questions is None else args.questions,
@@ -76,7 +78,8 @@ def deal(
         seed=args.seed,
     )
     try:
-        return packs, options, select(packs, options)
+        check(packs, options)  # dealt once the history says what was seen
+        return packs, options
     except NoQuestions as error:
         return _fail(str(error), 1, prog)
     except PackError as error:  # a compiled pack whose entry failed, and its file changed
@@ -85,9 +88,7 @@ def deal(
         return 1
 
 
-def _play(
-    args: argparse.Namespace, packs: list[Pack], options: GameOptions, dealt: Selection
-) -> int:
+def _play(args: argparse.Namespace, packs: list[Pack], options: GameOptions) -> int:
     from quiz.commands.plain import wants_plain
     from quiz.datadir import data_dir
     from quiz.history.opening import OpeningHistory
@@ -95,15 +96,28 @@ def _play(
     opening = OpeningHistory(data_dir(args.data_dir))
     if wants_plain(args.plain):
         from quiz.commands.plain import play_plain
-        from quiz.game.session import GameSession
 
-        # Lines typed whole never bounce: no grace period.
         return play_plain(
-            opening.history, lambda: GameSession(dealt, options, grace=0), prog="quiz play"
+            opening.history, lambda: _fresh_session(opening, packs, options), prog="quiz play"
         )
     from quiz.commands.tui import launch
 
-    return launch(opening.history, packs, prog="quiz play", start=options, dealt=dealt)
+    return launch(opening.history, packs, prog="quiz play", start=options)
+
+
+def _fresh_session(opening: OpeningHistory, packs: list[Pack], options: GameOptions) -> GameSession:
+    """A plain game dealt as the full screen deals: questions never seen first, then the
+    least recently seen (no history to ask if it can't be read)."""
+    from quiz.game.selection import select
+    from quiz.game.session import GameSession
+    from quiz.store import StoreError
+
+    try:
+        seen = opening.history().last_seen(sorted({pack.id for pack in packs}))
+    except StoreError:
+        seen = {}
+    # Lines typed whole never bounce: no grace period.
+    return GameSession(select(packs, options, seen), options, grace=0)
 
 
 def pack_paths(names: list[str], prog: str = "quiz play") -> list[Path] | None:

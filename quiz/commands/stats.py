@@ -60,6 +60,11 @@ def format_pack(stats: PackStats, packs: PackTexts) -> str:
     titles = titles_of(stats.packs, packs.titles)
     title = f"{printable(' + '.join(titles))} ({pack_id})" if titles else pack_id
     lines = [title, f"  Games: {stats.games} played, {stats.unfinished} unfinished"]
+    if stats.practice:
+        rounds = "round" if stats.practice == 1 else "rounds"
+        lines.append(
+            f"  Practice: {stats.practice} {rounds} (retry missed; not in games, accuracy or bests)"
+        )
     if stats.best is not None:
         lines.append(f"  Score: best {stats.best}, average {stats.average:.0f}")
     for kind in stats.kinds:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from quiz.game.kinds import GameKind
 
 if TYPE_CHECKING:
+    from quiz.game.selection import Seen
     from quiz.game.session import GameSession
     from quiz.game.verdict import AnswerRecord, Summary
     from quiz.records import DueQuestion, PackStats
@@ -18,12 +19,15 @@ BestScores = Mapping[str, Mapping[GameKind, int]]  # {pack id: {kind: best score
 
 @dataclass(frozen=True)
 class GameEnd:
-    """How a finished game stands: its kind and score, the best before it, a new best or not."""
+    """How a finished game stands: its kind and score, the best before it, a new best or
+    not (never the first game of its kind: that sets the score to beat), and how many
+    finished games of its kind there are, itself included."""
 
     kind: GameKind
     score: int
     previous_best: int | None
     new_best: bool
+    games: int = 0
 
 
 class History(Protocol):
@@ -57,6 +61,10 @@ class History(Protocol):
 
     def best_scores(self) -> BestScores:
         """The best score of normal play for each pack and kind of game."""
+        ...
+
+    def last_seen(self, pack_ids: Sequence[str]) -> Seen:
+        """When each question of these packs was last answered (never-answered left out)."""
         ...
 
     def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
@@ -110,6 +118,9 @@ class NoHistory:
         return None
 
     def best_scores(self) -> BestScores:
+        return {}
+
+    def last_seen(self, pack_ids: Sequence[str]) -> Seen:
         return {}
 
     def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:

@@ -1,10 +1,11 @@
-"""Pick a game's questions: filter by category and difficulty, seeded shuffle, take count."""
+"""Pick a game's questions: filter, seeded shuffle, fresh first (never seen, then least
+recently seen), take count."""
 
 from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from quiz.packs.model import Pack, Question, QuestionType
@@ -63,29 +64,32 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(2**31)
 
 
-def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
+# When each question was last seen: {(pack id, question id): a number that grows with
+# time}. A question not in it was never seen.
+Seen = Mapping[tuple[str, str], int]
+
+
+def select(packs: Sequence[Pack], options: GameOptions, seen: Seen | None = None) -> Selection:
     """The questions for a game and the seed that chose them.
 
     Keeps questions whose category and difficulty pass the filters (case-insensitive),
-    each question once however many times its pack is given,
-    shuffles them with random.Random(seed), takes `count`, then shuffles each choice
-    question's options with the same generator. Same packs, options and seed -> same
-    questions in the same order with the same option order. Raises NoQuestions when the
-    filters leave nothing. Only the questions dealt are built (a compiled pack builds
-    each when asked for): the pool is shuffled as positions, which draws from the
-    generator exactly as shuffling the questions would.
+    each question once however many times its pack is given, shuffles them with
+    random.Random(seed), puts the questions never SEEN first and then the least recently
+    seen (keeping the shuffled order among equals), takes `count` and plays them in
+    their shuffled order, then shuffles each choice question's options with the same
+    generator. Same packs, options, seen and seed -> same questions in the same order
+    with the same option order. Raises NoQuestions when the filters leave nothing. Only
+    the questions dealt are built (a compiled pack builds each when asked for): the pool
+    is shuffled as positions, which draws from the generator exactly as shuffling the
+    questions would.
     """
     seed = options.seed if options.seed is not None else new_seed()
-    pool: list[int] = []
-    for number, (pack, kept) in enumerate(_each_once(packs)):
-        base = number << _PACK_SHIFT
-        matching = _matching(pack, kept, options)
-        pool.extend(matching if base == 0 else (base + index for index in matching))
+    pool = matching_pool(packs, options)
     if not pool:
         raise NoQuestions(no_questions_message(packs, options))
     rng = random.Random(seed)
     rng.shuffle(pool)
-    chosen = pool if options.count is None else pool[: options.count]
+    chosen = _freshest(pool, packs, seen, options.count)
     asked = []
     for place in chosen:
         pack = packs[place >> _PACK_SHIFT]
@@ -95,6 +99,46 @@ def select(packs: Sequence[Pack], options: GameOptions) -> Selection:
 
 _PACK_SHIFT = 32  # a pool entry is the pack's place in `packs` above a question's index
 _INDEX_MASK = (1 << _PACK_SHIFT) - 1
+
+
+def matching_pool(packs: Sequence[Pack], options: GameOptions) -> list[int]:
+    """The questions passing the filters, each once, as pool entries (pack place, index)."""
+    pool: list[int] = []
+    for number, (pack, kept) in enumerate(_each_once(packs)):
+        base = number << _PACK_SHIFT
+        matching = _matching(pack, kept, options)
+        pool.extend(matching if base == 0 else (base + index for index in matching))
+    return pool
+
+
+def check(packs: Sequence[Pack], options: GameOptions) -> None:
+    """Raise NoQuestions when no question passes the filters (nothing is dealt)."""
+    if not matching_pool(packs, options):
+        raise NoQuestions(no_questions_message(packs, options))
+
+
+def _freshest(
+    pool: list[int], packs: Sequence[Pack], seen: Seen | None, count: int | None
+) -> list[int]:
+    """The first COUNT of the shuffled POOL once the never seen and least recently seen
+    come first, in their shuffled order. Ids are read only for packs with seen questions."""
+    if count is None or count >= len(pool):
+        return pool
+    if not seen:
+        return pool[:count]
+    seen_packs = {pack_id for pack_id, _ in seen}
+    ids = {n: p.facts.ids() for n, p in enumerate(packs) if p.id in seen_packs}
+    never = -1
+
+    def last_seen(place: int) -> int:
+        number = place >> _PACK_SHIFT
+        column = ids.get(number)
+        if column is None:
+            return never
+        return seen.get((packs[number].id, column[place & _INDEX_MASK]), never)
+
+    order = sorted(range(len(pool)), key=lambda position: last_seen(pool[position]))
+    return [pool[position] for position in sorted(order[:count])]
 
 
 def _each_once(packs: Sequence[Pack]) -> list[tuple[Pack, Sequence[int] | None]]:

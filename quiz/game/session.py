@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from quiz.game.kinds import GameKind, Mode
-from quiz.game.scoring import points
+from quiz.game.scoring import breakdown
 from quiz.game.selection import AskedQuestion, GameOptions, Selection
 
 # The judging (quiz.game.verdict, with the matching and number parsing behind it) is
@@ -216,7 +216,13 @@ class GameSession:
             seconds = float(self.limit or 0.0)
         streak = self.streak + 1 if correct and self.scored else 0
         difficulty = self.current.question.difficulty
-        earned = points(difficulty, correct, streak, seconds, self.limit) if self.scored else 0
+        parts = None
+        if self.scored:
+            how = "a skip" if skipped else "time running out" if timed_out else "a wrong answer"
+            parts = breakdown(
+                difficulty, correct, streak, seconds, self.limit, ended_streak=self.streak, how=how
+            )
+        earned = parts.total if parts is not None else 0
         record = AnswerRecord(
             asked=self.current,
             given=given,
@@ -228,6 +234,7 @@ class GameSession:
             timed_out=timed_out,
             chosen=chosen,
             streak=streak,
+            breakdown=parts,
         )
         self.records.append(record)
         self.score += earned

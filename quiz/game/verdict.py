@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from quiz.game.matching import match_number, match_text
+from quiz.game.scoring import Breakdown
 from quiz.game.selection import AskedQuestion
 from quiz.packs.answers import answer_key, normalise
 from quiz.packs.model import QuestionType
@@ -39,6 +40,7 @@ class AnswerRecord:
     timed_out: bool
     chosen: int | None = None  # index into asked.options of the option picked, if any
     streak: int = 0  # right answers in a row including this one (0 when wrong or unscored)
+    breakdown: Breakdown | None = None  # how the points were made (None when unscored)
 
     @property
     def verdict_text(self) -> str:

@@ -111,8 +111,8 @@ class SqliteHistory:
     # Games
 
     def start(self, session: GameSession) -> None:
-        """Keep a new game row for the session."""
-        self._queue(_Write(session))
+        """Nothing yet: a game's row is written with its first answer, so a game left
+        before any answer (launched and quit at once) is no game played."""
 
     def answer(self, session: GameSession, record: AnswerRecord) -> None:
         """Keep one answer: committed before this returns, or waiting in memory."""
@@ -147,8 +147,11 @@ class SqliteHistory:
             summary = write.summary
             done = self.store.finish_game(game, summary.score, summary.right, summary.total)
             kind = session.kind
-            new_best = done.new_best and kind.ranked
-            self._ended[session] = GameEnd(kind, done.score, done.previous_best, new_best)
+            # A first game of its kind beats nothing: it sets the score to beat.
+            new_best = done.new_best and kind.ranked and done.previous_best is not None
+            self._ended[session] = GameEnd(
+                kind, done.score, done.previous_best, new_best, done.games
+            )
 
     def _row(self, session: GameSession) -> NewGame:
         kind = session.kind
@@ -187,6 +190,9 @@ class SqliteHistory:
                 kind = GameKind(Mode.PLAY, best.count, best.timed)
                 table.setdefault(best.pack_id, {})[kind] = best.score
         return table
+
+    def last_seen(self, pack_ids: Sequence[str]) -> Mapping[tuple[str, str], int]:
+        return self.store.last_seen(pack_ids)
 
     def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
         return self.store.stats(pack_id)

@@ -158,7 +158,8 @@ class Store:
                 " total_questions = ? WHERE id = ?",
                 (self._stamp(), score, right, total, game_id),
             )
-        return Finished(game_id, score, previous, scores.beats(score, previous))
+            games = scores.finished_like(conn, game_id)
+        return Finished(game_id, score, previous, scores.beats(score, previous), games)
 
     # Best scores
 
@@ -181,6 +182,14 @@ class Store:
 
         with self._read() as conn:
             return pack_stats(conn, pack_id, missed)
+
+    def last_seen(self, pack_ids: Collection[str]) -> dict[tuple[str, str], int]:
+        """{(pack id, question id): a number growing with time} for the questions of
+        PACK_IDS ever answered (see quiz.store.seen)."""
+        from quiz.store.seen import last_seen
+
+        with self._read() as conn:
+            return last_seen(conn, pack_ids)
 
     # Review
 

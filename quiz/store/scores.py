@@ -7,6 +7,7 @@ import sqlite3
 from quiz.records import BestScore
 
 PLAY = "play"  # the mode of normal play, the only one that competes for best scores
+PRACTICE = "retry"  # the mode of practice rounds: kept, but counted apart from games played
 # The history is untrusted: a game whose score, count or timing is not a number of the
 # right kind (text, a real, a blob) is left out of scores rather than coerced into one.
 SCORED = "typeof(score) = 'integer'"
@@ -34,6 +35,19 @@ def best_like(conn: sqlite3.Connection, game_id: int) -> int | None:
         (*game, game_id),
     ).fetchone()
     return row[0] if row else None
+
+
+def finished_like(conn: sqlite3.Connection, game_id: int) -> int:
+    """How many finished games of normal play share GAME_ID's pack, count and timing
+    (itself included once finished): one row of kind_totals (quiz.store.totals)."""
+    row = conn.execute(
+        "SELECT k.finished FROM games g JOIN kind_totals k ON k.scope = g.pack_id"
+        f" AND k.count_key = (CASE WHEN g.question_count IS NULL THEN 'all'"
+        " ELSE g.question_count END) AND k.timed = g.timed"
+        f" WHERE g.id = ? AND g.mode = '{PLAY}'",
+        (game_id,),
+    ).fetchone()
+    return row[0] if row and type(row[0]) is int else 0
 
 
 def best_by_pack(conn: sqlite3.Connection, pack_id: str | None = None) -> list[BestScore]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.records import Accuracy, KindStats, Missed, PackStats
-from quiz.store.scores import KNOWN_KIND, RANKED
+from quiz.store.scores import KNOWN_KIND, PRACTICE, RANKED
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 
@@ -78,6 +78,9 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
     by_difficulty = sorted(
         _accuracy(labels, 1), key=lambda item: (_DIFFICULTY_ORDER.get(item.label, 3), item.label)
     )
+    (practice,) = conn.execute(
+        "SELECT count(*) FROM games WHERE pack_id = ? AND mode = ?", (pack_id, PRACTICE)
+    ).fetchone()
     return PackStats(
         pack_id=pack_id,
         packs=packs,
@@ -90,6 +93,7 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
         by_category=tuple(_accuracy(labels, 0)),
         by_difficulty=tuple(by_difficulty),
         most_missed=tuple(_most_missed(conn, by, pack_id, missed)),
+        practice=practice,
     )
 
 

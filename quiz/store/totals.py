@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 
 from quiz.store.scores import FINISHED, RANKED
-from quiz.store.triggers import CATEGORY, DIFFICULTY, TRIGGERS, own, trigger_sql
+from quiz.store.triggers import CATEGORY, DIFFICULTY, TRIGGERS, counted, own, trigger_sql
 
 TABLES = (
     "CREATE TABLE pack_games (pack_id TEXT NOT NULL, game_id INTEGER NOT NULL,"
@@ -69,9 +69,9 @@ def _fill(conn: sqlite3.Connection) -> None:
     conn.execute(
         "INSERT INTO pack_games (pack_id, game_id, seq, open) SELECT pack_id, id,"
         " row_number() OVER (PARTITION BY pack_id ORDER BY id), ended_at IS NULL FROM"
-        " (SELECT pack_id, id, ended_at FROM games WHERE pack_id IS NOT NULL UNION"
-        " SELECT p.pack_id, g.id, g.ended_at FROM game_packs p JOIN games g ON g.id = p.game_id"
-        " WHERE p.pack_id IS NOT NULL)"
+        f" (SELECT pack_id, id, ended_at FROM games g WHERE pack_id IS NOT NULL AND {counted('g')}"
+        " UNION SELECT p.pack_id, g.id, g.ended_at FROM game_packs p JOIN games g"
+        f" ON g.id = p.game_id WHERE p.pack_id IS NOT NULL AND {counted('g')})"
     )
     conn.execute(
         "INSERT INTO scope_totals (scope, members, members_open)"
@@ -80,7 +80,7 @@ def _fill(conn: sqlite3.Connection) -> None:
     conn.execute(
         "INSERT INTO scope_packs (scope, pack_id, games) SELECT g.pack_id, p.pack_id, count(*)"
         " FROM game_packs p JOIN games g ON g.id = p.game_id"
-        " WHERE g.pack_id IS NOT NULL AND p.pack_id IS NOT NULL GROUP BY 1, 2"
+        f" WHERE g.pack_id IS NOT NULL AND p.pack_id IS NOT NULL AND {counted('g')} GROUP BY 1, 2"
     )
     for statement in own("SELECT * FROM games", "1"):
         conn.execute(statement)
@@ -94,7 +94,7 @@ def _fill(conn: sqlite3.Connection) -> None:
     conn.execute(
         "INSERT INTO answer_groups SELECT g.pack_id, a.pack_id, a.question_id,"
         f" {CATEGORY}, {DIFFICULTY}, a.correct = 1, a.correct = 0, 1"
-        " FROM answers a LEFT JOIN games g ON g.id = a.game_id WHERE true"
+        f" FROM answers a LEFT JOIN games g ON g.id = a.game_id WHERE {counted('g')}"
         " ON CONFLICT DO UPDATE SET hits = hits + excluded.hits,"
         " misses = misses + excluded.misses, tries = tries + 1"
     )

@@ -15,13 +15,14 @@ from textual.theme import Theme
 from quiz import collector
 from quiz.game.history import History, NoHistory
 from quiz.game.kinds import Mode
-from quiz.game.selection import GameOptions, NoQuestions, Selection, select
+from quiz.game.selection import GameOptions, NoQuestions, Seen, Selection, select
 from quiz.game.session import GRACE_SECONDS, GameSession
 from quiz.packs.model import Pack
 from quiz.packs.printable import printable
 from quiz.packs.problems import PackError
 from quiz.ui import messages
 from quiz.ui.attempt import attempt
+from quiz.ui.palette import QuizCommands
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.textual_private import give_result_callback, tolerate_undecodable_keys
 
@@ -51,6 +52,7 @@ class QuizApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "quiz"
+    COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
@@ -91,6 +93,7 @@ class QuizApp(App[None]):
         self._answers: list[messages.Answered] = []  # given, saved once the reveal is shown
         self._playing: GameSession | None = None  # the game on screen, and how many of its
         self._brought = 0  # answers an Answered message has brought (quitting saves the rest)
+        self._dealt: dict[tuple[str, str], None] = {}  # questions dealt in this run, in order
 
     def get_default_screen(self) -> Screen:
         # `quiz play` and `quiz review` make the first question the app's first screen:
@@ -111,7 +114,7 @@ class QuizApp(App[None]):
         if self.start_options is not None:
             try:
                 return self._game_session(self.packs, self.start_options, self.start_dealt)
-            except NoQuestions:
+            except (NoQuestions, PackError):
                 pass  # on_mount says so, over home
         return None
 
@@ -197,6 +200,14 @@ class QuizApp(App[None]):
         except NoQuestions as error:
             self.notify(printable(str(error)), title="No questions", severity="error", markup=False)
             return False
+        except PackError as error:  # a compiled pack whose file changed since it was listed
+            self.notify(
+                printable(str(error.first)),
+                title="Pack has problems",
+                severity="error",
+                markup=False,
+            )
+            return False
         self._play(session)
         return True
 
@@ -204,9 +215,24 @@ class QuizApp(App[None]):
         self, packs: Sequence[Pack], options: GameOptions, dealt: Selection | None = None
     ) -> GameSession:
         """A new game's session (NoQuestions if none match), remembered for play again."""
-        selection = dealt if dealt is not None else select(packs, options)
+        selection = dealt if dealt is not None else select(packs, options, self._seen(packs))
         self.last_game = (tuple(packs), options)
+        for asked in selection.asked:
+            key = (asked.pack.id, asked.question.id)
+            self._dealt.pop(key, None)
+            self._dealt[key] = None
         return GameSession(selection, options, clock=self.clock, grace=self.grace)
+
+    def _seen(self, packs: Sequence[Pack]) -> Seen:
+        """When each question was last seen: as the history says, then this run's deals
+        (newest last), so play again deals new questions even when nothing is saved."""
+        ids = sorted({pack.id for pack in packs})
+        nothing: Seen = {}
+        seen = dict(attempt(self, lambda: self.history.last_seen(ids), nothing))
+        newest = max(seen.values(), default=0)
+        for order, key in enumerate(self._dealt, start=newest + 1):
+            seen[key] = order
+        return seen
 
     def _review_session(self, selection: Selection) -> GameSession:
         options = GameOptions(count=len(selection.asked))
@@ -314,11 +340,19 @@ class QuizApp(App[None]):
     # Other screens
 
     def on_open_setup(self, message: messages.OpenSetup) -> None:
+        from quiz.game.filters import FilterCounts
         from quiz.ui.screens.setup import SetupScreen
+
+        entry = message.entry
+
+        def counts() -> FilterCounts | None:
+            # Loaded when a filter is first ticked: the summary has the counts until then.
+            pack = self.load(entry)
+            return FilterCounts.of(pack.facts) if pack is not None else None
 
         nothing: Mapping[str, object] = {}
         last = attempt(self, self.history.last_setup, nothing)
-        self.push_screen(SetupScreen(message.entry, last, self.cursor_blink))
+        self.push_screen(SetupScreen(entry, last, self.cursor_blink, counts))
 
     def on_open_stats(self, message: messages.OpenStats) -> None:
         from quiz.packs.texts import PackTexts

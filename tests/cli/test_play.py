@@ -11,7 +11,7 @@ import pytest
 from cli_helpers import FakeApp
 
 from quiz.cli import main
-from quiz.game.selection import GameOptions
+from quiz.game.selection import GameOptions, select
 from quiz.packs.loader import load_pack
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -92,7 +92,7 @@ def test_one_pack_named_twice_asks_each_question_once(
         names = [MINI, tmp_path / "link.yaml"]
     assert main(["play", *map(str, names), "--questions", "100", "--seed", "1"]) == 0
     (app,) = fake_app
-    asked = [(a.pack.id, a.question.id) for a in app.kwargs["dealt"].asked]
+    asked = [(a.pack.id, a.question.id) for a in select(app.packs, app.start).asked]
     assert len(asked) == len(set(asked)) == len(load_pack(MINI).questions)
     assert [pack.id for pack in app.packs].count("mini") == 1
 
@@ -103,7 +103,8 @@ def test_a_copy_of_a_pack_still_asks_each_question_once(
     copy = tmp_path / "copy.yaml"
     copy.write_bytes(MINI.read_bytes())
     assert main(["play", str(MINI), str(copy), "--questions", "100"]) == 0
-    asked = [(a.pack.id, a.question.id) for a in fake_app[0].kwargs["dealt"].asked]
+    app = fake_app[0]
+    asked = [(a.pack.id, a.question.id) for a in select(app.packs, app.start).asked]
     assert len(asked) == len(set(asked)) == len(load_pack(MINI).questions)
 
 
@@ -183,9 +184,8 @@ def test_the_real_built_in_pack_starts_if_present(fake_app: list[FakeApp]) -> No
         pytest.skip("the built-in pack is not written yet")
     assert main(["play", "--seed", "1"]) == 0
     assert fake_app[0].packs and fake_app[0].start.seed == 1
-    # The questions are dealt once, by the command, and the app plays that very deal.
-    dealt = fake_app[0].kwargs["dealt"]
-    assert dealt.seed == 1 and len(dealt.asked) == fake_app[0].start.count
+    # The app deals, once the history can say which questions were seen.
+    assert fake_app[0].kwargs.get("dealt") is None
 
 
 # Stands in for the TUI's run: prints which modules start-up loaded that it need not.
@@ -231,7 +231,7 @@ def test_answers_the_history_could_not_keep_are_one_error_line_and_exit_1(
     ]
 
 
-def test_a_game_from_a_big_cached_pack_deals_once_and_builds_only_its_questions(
+def test_a_game_from_a_big_cached_pack_is_dealt_by_the_app_building_only_its_questions(
     fake_app: list[FakeApp], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import quiz.game.selection as selection
@@ -250,7 +250,9 @@ def test_a_game_from_a_big_cached_pack_deals_once_and_builds_only_its_questions(
     monkeypatch.setattr(selection, "select", lambda *a: deals.append(a) or real_select(*a))
     assert main(["play", str(big), *data, "--seed", "4"]) == 0
     first, second = fake_app
-    assert len(deals) == 1
+    assert not deals and second.packs[0].questions.decoded == 0  # the command checks only
+    dealt = [
+        [(a.question, a.options) for a in select(app.packs, app.start).asked] for app in fake_app
+    ]
     assert second.packs[0].questions.decoded == 10
-    dealt = [[(a.question, a.options) for a in app.kwargs["dealt"].asked] for app in fake_app]
     assert dealt[0] == dealt[1]

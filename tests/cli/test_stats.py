@@ -180,3 +180,21 @@ def test_a_game_of_two_packs_is_titled_by_both_with_its_prompts(tmp_path: Path, 
     assert any(
         line.startswith("    lens: missed 1 of 1 - ") and prompt[:20] in line for line in lines
     )
+
+
+def test_practice_rounds_are_counted_apart_and_said_so(tmp_path: Path, capsys):
+    store, _ = Store.open(tmp_path)
+    with store:
+        game = store.start_game(NewGame("mini", count=2))
+        store.record_answer(game, "mini", "lens", "x", False, 0, 1.0, "cinematography", "easy")
+        store.record_answer(game, "mini", "director", "x", True, 100, 1.0, "cast", "medium")
+        store.finish_game(game, 100, 1, 2)
+        for _ in range(2):
+            retry = store.start_game(NewGame("mini", mode="retry", count=1))
+            store.record_answer(retry, "mini", "lens", "x", True, 0, 1.0, "cinematography", "easy")
+            store.finish_game(retry, 0, 1, 1)
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  Games: 1 played, 0 unfinished" in lines
+    assert "  Practice: 2 rounds (retry missed; not in games, accuracy or bests)" in lines
+    assert "  Accuracy: 50% (1 of 2)" in lines

@@ -125,7 +125,7 @@ def test_timed_points_use_the_seconds_taken_on_the_injected_clock() -> None:
     clock.advance(5)
     assert session.time_left() == 15
     record = session.answer_option(RIGHT)
-    assert (record.seconds, record.points) == (5, 88)  # 100 * (1 - 0.25 / 2) = 87.5
+    assert (record.seconds, record.points) == (5, 130)  # 100 x 1.3: 1.5 - 0.25, to the tenth
     clock.advance(30)
     assert session.time_left() == 15  # frozen while revealed
     session.next()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.game.scoring import base_points, points, streak_bonus
+from quiz.game.scoring import base_points, breakdown, points, streak_bonus
 from quiz.packs.model import Difficulty
 
 
@@ -39,13 +39,12 @@ def test_untimed_right_answer_earns_base_plus_streak_bonus() -> None:
 @pytest.mark.parametrize(
     ("difficulty", "seconds", "limit", "expected"),
     [
-        (Difficulty.MEDIUM, 0.0, 20.0, 100),  # instant: full points
-        (Difficulty.MEDIUM, 20.0, 20.0, 50),  # at the limit: half
-        (Difficulty.MEDIUM, 10.0, 20.0, 75),  # halfway: three quarters
-        (Difficulty.EASY, 5.0, 20.0, 66),  # 75 * 0.875 = 65.625
-        (Difficulty.MEDIUM, 5.0, 20.0, 88),  # 87.5 rounds half up
-        (Difficulty.HARD, 3.0, 10.0, 128),  # 150 * 0.85 = 127.5
-        (Difficulty.HARD, 10.0, 20.0, 113),  # 112.5 rounds half up, not to even
+        (Difficulty.MEDIUM, 0.0, 20.0, 150),  # instant: x1.5
+        (Difficulty.MEDIUM, 20.0, 20.0, 50),  # at the limit: x0.5
+        (Difficulty.MEDIUM, 10.0, 20.0, 100),  # halfway: as untimed
+        (Difficulty.EASY, 4.0, 20.0, 98),  # x1.3: 97.5 rounds half up
+        (Difficulty.MEDIUM, 5.0, 20.0, 130),  # 1.25 rounds half up to x1.3
+        (Difficulty.HARD, 3.0, 10.0, 180),  # x1.2
         (Difficulty.MEDIUM, 99.0, 20.0, 50),  # past the limit never goes below half
     ],
 )
@@ -59,18 +58,54 @@ def test_streak_bonus_is_added_after_time_scaling() -> None:
     assert points(Difficulty.MEDIUM, True, streak=3, seconds=20.0, limit=20.0) == 50 + 40
 
 
+def test_a_fast_timed_answer_beats_an_untimed_one_and_a_slow_one_does_not() -> None:
+    untimed = points(Difficulty.MEDIUM, True, streak=1)
+    assert points(Difficulty.MEDIUM, True, streak=1, seconds=2.0, limit=20.0) > untimed
+    assert points(Difficulty.MEDIUM, True, streak=1, seconds=18.0, limit=20.0) < untimed
+
+
 @given(
     difficulty=st.sampled_from(list(Difficulty)),
     limit=st.floats(min_value=0.5, max_value=600),
     fraction=st.floats(min_value=0, max_value=1),
     later=st.floats(min_value=0, max_value=1),
 )
-def test_a_right_timed_answer_earns_between_half_and_full_base_and_faster_is_never_less(
+def test_a_right_timed_answer_earns_half_to_one_and_a_half_base_and_faster_is_never_less(
     difficulty: Difficulty, limit: float, fraction: float, later: float
 ) -> None:
     base = base_points(difficulty)
     seconds = fraction * limit
     earned = points(difficulty, True, streak=1, seconds=seconds, limit=limit)
-    assert base / 2 <= earned <= base
+    assert base / 2 <= earned <= base * 1.5 + 0.5  # rounded half up
     slower = points(difficulty, True, streak=1, seconds=seconds + later * limit, limit=limit)
     assert slower <= earned
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        ((Difficulty.MEDIUM, True, 1), "+100 = 100 medium"),
+        (
+            (Difficulty.MEDIUM, True, 3, 4.0, 10.0),
+            "+150 = 100 medium × 1.1 speed + 40 streak (3 in a row)",
+        ),
+        ((Difficulty.HARD, True, 2), "+170 = 150 hard + 20 streak (2 in a row)"),
+        ((Difficulty.EASY, False, 0), ""),
+    ],
+)
+def test_the_breakdown_in_words_adds_up(args: tuple, words: str) -> None:
+    parts = breakdown(*args)
+    assert parts.words == words
+    assert parts.total == points(*args)
+
+
+@pytest.mark.parametrize(
+    ("how", "words"),
+    [
+        ("a skip", "A skip ends your streak of 3 in a row"),
+        ("a wrong answer", "A wrong answer ends your streak of 3 in a row"),
+    ],
+)
+def test_a_miss_that_ends_a_streak_says_so(how: str, words: str) -> None:
+    assert breakdown(Difficulty.EASY, False, 0, ended_streak=3, how=how).words == words
+    assert breakdown(Difficulty.EASY, False, 0, ended_streak=1, how=how).words == ""

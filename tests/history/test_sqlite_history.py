@@ -93,16 +93,18 @@ def test_a_game_left_early_keeps_its_answers_and_stays_unfinished(history: Sqlit
     assert history.best_scores() == {}
 
 
-def test_the_first_scoring_game_is_a_new_best_and_a_lower_one_is_not(
+def test_the_first_game_of_a_kind_is_no_record_and_a_lower_one_is_not_a_best(
     history: SqliteHistory,
 ) -> None:
     first = session(count=2)
     done = play(history, first, [True, True])
-    assert done is not None and done.new_best and done.previous_best is None
+    assert done is not None and not done.new_best and done.previous_best is None
     assert done.kind == GameKind(Mode.PLAY, 2, timed=False) and done.score == first.score
+    assert done.games == 1
     second = session(count=2)
     again = play(history, second, [True, False])
     assert again is not None and not again.new_best and again.previous_best == first.score
+    assert again.games == 2
     assert history.best_scores() == {"mini": {GameKind(Mode.PLAY, 2): first.score}}
 
 
@@ -116,7 +118,8 @@ def test_retry_and_review_games_never_count_as_a_best(history: SqliteHistory) ->
     assert review.score > 0 and not reviewed.new_best and not retried.new_best
     assert history.best_scores() == {}
     [stats] = history.stats()
-    assert stats.games == 2 and stats.best is None and not stats.kinds  # played, never a best
+    assert (stats.games, stats.practice) == (1, 1)  # the review played, the retry practice
+    assert stats.best is None and not stats.kinds  # never a best
 
 
 def test_a_mixed_game_is_saved_under_both_ids_and_answers_under_their_own(

@@ -71,17 +71,30 @@ def read_rows(conn: sqlite3.Connection) -> Rows:
 
 
 def _in(rows: Rows, game: int, pack: str) -> bool:
-    """The game took part in the pack: kept under it, or listing it."""
-    return game in rows.games and (rows.games[game][0] == pack or (game, pack) in rows.members)
+    """The game took part in the pack (kept under it, or listing it) and was no practice."""
+    return (
+        game in rows.games
+        and rows.games[game][1] != "retry"
+        and (rows.games[game][0] == pack or (game, pack) in rows.members)
+    )
+
+
+def _counted(rows: Rows, answer: tuple) -> bool:
+    """The answer was given in no practice round (an answer whose game is missing counts)."""
+    return answer[0] not in rows.games or rows.games[answer[0]][1] != "retry"
 
 
 def stats(rows: Rows, missed: int = 5) -> list[PackStats]:
-    scopes = sorted({g[0] for g in rows.games.values()} | {a[1] for a in rows.answers})
+    scopes = sorted(
+        {g[0] for g in rows.games.values() if g[1] != "retry"}
+        | {a[1] for a in rows.answers if _counted(rows, a)}
+    )
     return [_one(rows, scope, missed) for scope in scopes]
 
 
 def _one(rows: Rows, scope: str, missed: int) -> PackStats:
-    kept = {gid: g for gid, g in rows.games.items() if g[0] == scope}
+    practice = sum(1 for g in rows.games.values() if g[0] == scope and g[1] == "retry")
+    kept = {gid: g for gid, g in rows.games.items() if g[0] == scope and g[1] != "retry"}
     packs = tuple(sorted({p for gid, p in rows.members if gid in kept})) or (scope,)
     mixed = len(packs) > 1
     games = kept if mixed else {gid: g for gid, g in rows.games.items() if _in(rows, gid, scope)}
@@ -99,7 +112,7 @@ def _one(rows: Rows, scope: str, missed: int) -> PackStats:
     if mixed:
         answers = [a for a in rows.answers if a[0] in kept]
     else:
-        answers = [a for a in rows.answers if a[1] == scope]
+        answers = [a for a in rows.answers if a[1] == scope and _counted(rows, a)]
     return PackStats(
         scope, packs, len(games), sum(g[4] is None for g in games.values()),
         max(scores, default=None), sum(scores) / len(scores) if scores else None,
@@ -107,7 +120,7 @@ def _one(rows: Rows, scope: str, missed: int) -> PackStats:
         tuple(_accuracy(answers, 4, "uncategorised")),
         tuple(sorted(_accuracy(answers, 5, "unknown"),
                      key=lambda i: (ORDER.get(i.label, 3), i.label))),
-        tuple(_missed(answers)[:missed]),
+        tuple(_missed(answers)[:missed]), practice,
     )  # fmt: skip
 
 

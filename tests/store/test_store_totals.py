@@ -41,15 +41,15 @@ def test_totals_match_the_rows_after_random_play(seed: int):
 
 def tamper(path: Path, rng: random.Random, edits: int = 12) -> None:
     """Edit rows the way another program could: flip answers, change scores and ids,
-    unfinish games, drop and add game_packs rows, delete rows, and put a game back under
-    an id older than the newest."""
+    unfinish games, drop and add game_packs rows, delete rows, put a game back under
+    an id older than the newest, and turn games into practice rounds and back."""
     conn = sqlite3.connect(path, isolation_level=None)  # foreign keys off, as by default
     conn.execute("BEGIN")
     for _ in range(edits):
         games = [row[0] for row in conn.execute("SELECT id FROM games")]
         answers = [row[0] for row in conn.execute("SELECT id FROM answers")]
         game = rng.choice(games)
-        edit = rng.randrange(9)
+        edit = rng.randrange(10)
         if edit == 0 and answers:
             conn.execute("UPDATE answers SET correct = 1 - correct, category = ?"
                          " WHERE id = ?", (rng.choice(reference.CATEGORIES), rng.choice(answers)))  # fmt: skip
@@ -75,8 +75,14 @@ def tamper(path: Path, rng: random.Random, edits: int = 12) -> None:
                 " VALUES (?, ?, 't', 'play', 3, 0)",
                 (game, rng.choice("abc")),
             )  # the same id again, older than the newest game
-        else:
+        elif edit == 8:
             conn.execute("UPDATE games SET id = ? WHERE id = ?", (max(games) + 1, game))
+        else:  # a game made practice, or practice made a game
+            conn.execute(
+                "UPDATE games SET mode = CASE mode WHEN 'retry' THEN 'play' ELSE 'retry' END"
+                " WHERE id = ?",
+                (game,),
+            )
     conn.execute("COMMIT")
     conn.close()
 

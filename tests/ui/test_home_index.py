@@ -134,3 +134,20 @@ def test_a_row_is_measured_as_its_wrapped_content(title: str, width: int) -> Non
     summary = PackSummary("p", title, "A description of the pack.", 12)
     row = PackRow(pack_lines(summary))
     assert row.get_height(Rules(), width) == row.content.get_height(Rules(), width)
+
+
+async def test_setup_loads_the_pack_once_when_a_filter_is_first_ticked(data: Path) -> None:
+    loader = CountingLoader()
+    app = app_over(data, loader)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        setup = app.screen
+        assert isinstance(setup, SetupScreen) and loader.loaded == []
+        setup.query_one("#difficulties", SelectionList).select("hard")
+        await pilot.pause()
+        setup.query_one("#categories", SelectionList).select("music")
+        await pilot.pause()
+        assert loader.loaded == ["studio.yaml"]
+        assert setup.query_one("#start").disabled  # no music question is hard

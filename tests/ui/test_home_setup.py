@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Input, RadioSet, SelectionList
+from textual.widgets import Button, Input, RadioSet, SelectionList, Static
 from ui_helpers import Notices, make_app, settle, studio_pack, wait_for
 
 from quiz.game.selection import GameOptions
@@ -182,17 +182,44 @@ async def test_setup_by_mouse_starts_with_all_questions_and_a_timer() -> None:
         assert game.session.total == 5
 
 
-async def test_setup_that_matches_nothing_stays_and_says_why() -> None:
+def prompts(setup: SetupScreen, selector: str) -> list[str]:
+    listing = setup.query_one(selector, SelectionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def test_setup_counts_respect_the_other_filter_live() -> None:
     app = make_app()
-    notices = Notices()
-    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
+        setup = await open_setup(pilot)
+        assert prompts(setup, "#difficulties") == ["easy (1)", "medium (3)", "hard (1)"]
+        setup.query_one("#difficulties", SelectionList).select("medium")
+        await pilot.pause()
+        assert prompts(setup, "#categories") == [
+            "cinematography (0)", "effects (0)", "music (1)", "production (2)",
+        ]  # fmt: skip
+        assert "All 3" in str(setup.query("#count RadioButton").last().label)
+        setup.query_one("#categories", SelectionList).select("production")
+        await pilot.pause()
+        assert prompts(setup, "#difficulties") == ["easy (0)", "medium (2)", "hard (0)"]
+        assert str(setup.query_one("#matching", Static).content) == "2 questions match"
+
+
+async def test_setup_that_matches_nothing_disables_start_and_says_why() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
         setup = await open_setup(pilot)
         setup.query_one("#categories", SelectionList).select("music")
         setup.query_one("#difficulties", SelectionList).select("hard")
+        await pilot.pause()
+        assert setup.query_one("#start", Button).disabled
+        why = str(setup.query_one("#matching", Static).content)
+        assert why == "No music question is hard: tick another category or difficulty."
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is setup
-        assert any("no questions match" in message for message in notices.messages)
+        setup.query_one("#difficulties", SelectionList).deselect("hard")
+        await pilot.pause()
+        assert not setup.query_one("#start", Button).disabled
 
 
 @pytest.mark.parametrize("how", ["key", "click"])

@@ -100,24 +100,38 @@ async def test_leaving_mid_game_keeps_the_answers_and_the_game_stays_unfinished(
     assert recorder.best_scores() == {}
 
 
-async def test_results_say_new_best_then_show_the_best_to_beat(recorder: SqliteHistory) -> None:
+async def test_a_first_game_sets_the_score_to_beat_and_a_best_says_of_how_many_games(
+    recorder: SqliteHistory,
+) -> None:
     app = make_app(history=recorder, start=TWO)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await play_through(pilot, [True, True])
+        await play_through(pilot, [True, False])
         assert isinstance(app.screen, ResultsScreen)
-        best = app.screen.session.score
+        first = app.screen.session.score
         shown = str(app.screen.query_one("#stats").render())
-        assert f"★ New best! {best:,} (2q)" in shown and "up from" not in shown
+        assert "New best" not in shown
+        assert f"First game of this kind (2q): {first:,} is the score to beat" in shown
         await pilot.press("p")
         await settle(pilot)
-        await play_through(pilot, [True, False])
+        await play_through(pilot, [True, True])
+        best = app.screen.session.score
         shown = str(app.screen.query_one("#stats").render())
-        assert "New best" not in shown and f"Best for 2q: {best:,}" in shown
+        assert (
+            f"★ New best! {best:,}, up from {first:,}: the best of 2 games of this kind (2q)"
+            in shown
+        )
+        await pilot.press("p")
+        await settle(pilot)
+        await play_through(pilot, [False, False])
+        shown = str(app.screen.query_one("#stats").render())
+        assert "New best" not in shown and f"Best of 3 games of this kind (2q): {best:,}" in shown
     assert recorder.best_scores() == {"studio": {GameKind(Mode.PLAY, 2): best}}
 
 
-async def test_a_retry_round_is_saved_but_never_a_best(recorder: SqliteHistory) -> None:
+async def test_a_retry_round_is_saved_as_practice_never_a_game_or_a_best(
+    recorder: SqliteHistory,
+) -> None:
     app = make_app(history=recorder, start=TWO)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -129,7 +143,9 @@ async def test_a_retry_round_is_saved_but_never_a_best(recorder: SqliteHistory) 
         assert "\n" not in str(app.screen.query_one("#stats").render())  # no best line
     [stats] = recorder.stats()
     assert [(k.count, k.timed, k.games) for k in stats.kinds] == [(2, False, 1)]
-    assert stats.games == 2  # the retry round is saved, just never ranked
+    # The retry round is saved as practice: not a game played, not in accuracy.
+    assert (stats.games, stats.practice) == (1, 1)
+    assert (stats.overall.right, stats.overall.total) == (0, 2)
     assert recorder.best_scores() == {}
 
 

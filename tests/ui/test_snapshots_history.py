@@ -82,5 +82,10 @@ def test_results_with_a_new_best(snap_compare) -> None:
     async def play_through(pilot) -> None:
         await play_to_results(pilot, clock, wrong_at=None)
 
-    app = make_app(history=history(best=500), start=GameOptions(count=10, seed=5), clock=clock)
+    recorder = history()
+    # An earlier game of the same kind (all 5 studio questions, untimed) to beat.
+    earlier = recorder.store.start_game(game_row("studio", {"count": 5}))
+    recorder.store.record_answer(earlier, "studio", "camera", "x", True, 75, 4.0)
+    recorder.store.finish_game(earlier, 500, 1, 5)
+    app = make_app(history=recorder, start=GameOptions(count=10, seed=5), clock=clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=play_through)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from quiz.game import scoring
 from quiz.ui.screens.dialog import Dialog
 from quiz.ui.styles import tcss
 
 Section = tuple[str, tuple[tuple[str, str], ...]]
+CHROME = 5  # lines of the dialog that are not keys: border, title, Close and its margin
 
 LEFT: tuple[Section, ...] = (
     ("Anywhere", (
         ("? or F1", "this help"),
-        ("ctrl+p", "commands, themes"),
+        ("ctrl+p", "play, stats, themes…"),
         ("ctrl+q", "quit"),
     )),
     ("Home", (
@@ -53,6 +56,7 @@ RIGHT: tuple[Section, ...] = (
         ("h or Esc", "home"),
     )),
     ("Stats", (("h or Esc", "home"),)),
+    ("Scoring", scoring.rules()),
 )  # fmt: skip
 
 
@@ -80,3 +84,8 @@ class HelpScreen(Dialog[None]):
                 yield Static(help_text(LEFT), classes="column")
                 yield Static(help_text(RIGHT), classes="column")
             yield Button("Close (Esc)", id="close", variant="primary", compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The keys scroll in the room the border, title and Close button leave, so Close
+        # stays on screen however many sections there are.
+        self.query_one("#keys").styles.max_height = max(1, event.size.height - CHROME)

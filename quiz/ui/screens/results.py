@@ -72,18 +72,22 @@ def stats_line(summary: Summary) -> Content:
 
 
 def best_line(done: GameEnd) -> Content | None:
-    """'★ New best! 1,250 (10q), up from 900', or 'Best for 10q: 1,250' when not beaten
-    (None when there is no best yet)."""
+    """How the score stands among the games of its kind: '★ New best! 1,250, up from 900:
+    the best of 4 games of this kind (10q)', 'Best of 4 games of this kind (10q): 1,250',
+    or, for the first, 'First game of this kind (10q): 398 is the score to beat'."""
     kind = done.kind.label
+    of = f"{done.games} games of this kind ({kind})" if done.games > 1 else f"this kind ({kind})"
+    if done.previous_best is None:
+        if done.score <= 0:
+            return None
+        return Content(f"First game of this kind ({kind}): {done.score:,} is the score to beat")
     if done.new_best:
         # A best of 0 was never shown as one (home lists scores above 0), so it is no "from".
         since = f", up from {done.previous_best:,}" if done.previous_best else ""
         return Content.assemble(
-            ("★ New best!", "bold $success"), f" {done.score:,} ({kind}){since}"
+            ("★ New best!", "bold $success"), f" {done.score:,}{since}: the best of {of}"
         )
-    if done.previous_best is None:
-        return None
-    return Content(f"Best for {kind}: {max(done.score, done.previous_best):,}")
+    return Content(f"Best of {of}: {max(done.score, done.previous_best):,}")
 
 
 class ResultsScreen(Screen):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from quiz.game.filters import FilterCounts, nothing_matches
 from quiz.game.selection import GameOptions
 from quiz.packs.catalog import PackEntry
 from quiz.packs.model import Difficulty
@@ -61,8 +62,11 @@ def counted(label: str, count: int) -> Content:
 
 
 class SetupScreen(Screen):
-    """Choose how the next game of one pack is played (from its summary: the pack is
-    loaded when the game starts)."""
+    """Choose how the next game of one pack is played, from its summary (the pack is
+    loaded when the game starts). With COUNTS, each count shown respects the other
+    filters, and Start is disabled, with the reason, while nothing matches: COUNTS is
+    called (it loads the pack) only once a filter is ticked, as the summary's counts are
+    right until then."""
 
     DEFAULT_CSS = tcss(__file__)
 
@@ -75,9 +79,15 @@ class SetupScreen(Screen):
     AUTO_FOCUS = "#count"
 
     def __init__(
-        self, entry: PackEntry, last: Mapping[str, object], cursor_blink: bool = True
+        self,
+        entry: PackEntry,
+        last: Mapping[str, object],
+        cursor_blink: bool = True,
+        counts: Callable[[], FilterCounts | None] | None = None,
     ) -> None:
         super().__init__()
+        self._count = counts
+        self.counts: FilterCounts | None = None  # once COUNTS has been called
         assert entry.summary is not None  # home sets up valid packs only
         self.entry = entry
         self.pack = entry.summary
@@ -128,6 +138,7 @@ class SetupScreen(Screen):
         with Horizontal(id="actions"):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
+            yield Static(id="matching")
         yield QuizFooter()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -143,6 +154,49 @@ class SetupScreen(Screen):
             for _ in range(radio_set.pressed_index):
                 radio_set.action_next_button()
         self.query_one("#seed", Input).cursor_blink = self.cursor_blink
+        self._recount()
+
+    @on(SelectionList.SelectedChanged)
+    def _filters_changed(self) -> None:
+        self._recount()
+
+    def _recount(self) -> None:
+        """Show each choice's count given the other filter, how many questions match, and
+        whether Start can start."""
+        if self._count is None:
+            return
+        category_list = self.query_one("#categories", SelectionList)
+        difficulty_list = self.query_one("#difficulties", SelectionList)
+        categories, difficulties = category_list.selected, difficulty_list.selected
+        if (categories or difficulties) and self.counts is None:
+            self.counts = self._count()
+        counts = self.counts
+        for index, (name, whole) in enumerate(self.pack.categories):
+            n = counts.in_category(name, difficulties) if counts is not None else whole
+            category_list.replace_option_prompt_at_index(index, counted(name, n))
+        for index, level in enumerate(Difficulty):
+            n = (
+                counts.in_difficulty(level, categories)
+                if counts
+                else self.pack.in_difficulty(level)
+            )
+            difficulty_list.replace_option_prompt_at_index(index, counted(level.value, n))
+        matching = (
+            counts.matching(categories, difficulties) if counts is not None else self.pack.questions
+        )
+        buttons = self.query_one("#count", RadioSet).query(RadioButton)
+        buttons.last().label = f"All {matching}"
+        self.query_one("#start", Button).disabled = matching == 0
+        why = nothing_matches(categories, difficulties) if matching == 0 else ""
+        plural = "question matches" if matching == 1 else "questions match"
+        self.query_one("#matching", Static).update(plain(why or f"{matching} {plural}"))
+        self.query_one("#matching", Static).set_class(not matching, "-none")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start" and self.is_mounted:
+            return not self.query_one("#start", Button).disabled
+        return True
 
     def options(self) -> GameOptions:
         """The options as set on screen (ValueError for a seed too long to be one)."""

@@ -66,6 +66,9 @@ def pack_block(stats: PackStats, packs: PackTexts) -> Content:
     if stats.best is not None and stats.average is not None:
         games += f" · best {stats.best:,} · average {stats.average:,.0f}"
     lines.append(labelled("Games", games))
+    if stats.practice:
+        rounds = "round" if stats.practice == 1 else "rounds"
+        lines.append(labelled("Practice", f"{stats.practice} {rounds}, not in games or accuracy"))
     ranked = sorted((k for k in stats.kinds if k.best and k.finished), key=lambda k: -(k.best or 0))
     bests = [f"{GameKind(count=k.count, timed=k.timed).label} {k.best:,}" for k in ranked]
     if bests:

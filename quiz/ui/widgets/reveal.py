@@ -11,6 +11,7 @@ from quiz.game.verdict import AnswerRecord
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.excerpt import ExcerptPanel
+from quiz.ui.widgets.points_line import PointsLine
 
 
 def verdict_line(record: AnswerRecord, scored: bool) -> Content:
@@ -47,17 +48,19 @@ class RevealPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         self._verdict = Static(classes="verdict")
+        self._points = PointsLine(classes="points")
         self._answers = Static(classes="answers")
         self._explanation = Static(classes="explanation")
         self._excerpt = ExcerptPanel(self.record.asked, classes="excerpt")
         self.show(self.record)
-        yield from (self._verdict, self._answers, self._explanation, self._excerpt)
+        yield from (self._verdict, self._points, self._answers, self._explanation, self._excerpt)
 
     def show(self, record: AnswerRecord) -> None:
         """Reveal this answer record."""
         self.record = record
         self._verdict.update(verdict_line(record, self.scored))
         self._verdict.set_class(record.correct, "-right").set_class(not record.correct, "-wrong")
+        self._points.show(record, self.scored)
         self._answers.update(answers_line(record))
         explanation = record.asked.question.explanation
         self._explanation.update(plain(explanation or ""))
