@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from pathlib import Path
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-
-RELEARN = timedelta(days=1)
+from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler
 
 from quiz.records import Accuracy, BestScore, KindStats, Missed, PackStats
 from quiz.store import NewGame, Store
 
+RELEARN = timedelta(days=1)
 PACKS = ("a", "b", "c")
 QUESTIONS = tuple(f"q{n}" for n in range(6))
 CATEGORIES = (None, "cast", "music")
