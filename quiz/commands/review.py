@@ -17,6 +17,14 @@ PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.game.review import MAX_REVIEW_LIMIT
+
+    if args.questions is not None and not 1 <= args.questions <= MAX_REVIEW_LIMIT:
+        say(
+            f"quiz review: error: --questions must be 1 to {MAX_REVIEW_LIMIT}, not {args.questions}",
+            err=True,
+        )
+        return 2
     from quiz.datadir import data_dir
     from quiz.packs.catalog import discover, pack_loader
     from quiz.packs.discovery import unreadable
@@ -47,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return _fail(str(error))
     try:
-        plan = plan_review(history, packs, chosen)
+        limit = args.questions if args.questions is not None else history.review_questions()
+        plan = plan_review(history, packs, chosen, limit=limit)
     except StoreError as error:
         history.close()
         return _fail(str(error))

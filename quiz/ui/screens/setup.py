@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from quiz.game.review import REVIEW_CHOICES, REVIEW_SETUP_KEY, review_limit
 from quiz.game.selection import GameOptions
 from quiz.packs.catalog import PackEntry
 from quiz.packs.model import Difficulty
@@ -101,6 +102,11 @@ class SetupScreen(Screen):
                         yield RadioButton(
                             f"{timer:.0f} s" if timer else "Off", value=timer == timer_was
                         )
+                review_was = review_limit(self.last.get(REVIEW_SETUP_KEY))
+                with RadioSet(id="review") as reviews:
+                    reviews.border_title = "Review games ask"
+                    for count in REVIEW_CHOICES:
+                        yield RadioButton(str(count), value=count == review_was)
                 seed = Input(id="seed", type="integer", placeholder="random")
                 seed.border_title = "Seed (same seed, same game)"
                 yield seed
@@ -173,6 +179,9 @@ class SetupScreen(Screen):
             "difficulties": list(options.difficulties),
             "pack": self.pack.id,
         }
+        review_index = self.query_one("#review", RadioSet).pressed_index
+        if review_index >= 0:
+            choices[REVIEW_SETUP_KEY] = REVIEW_CHOICES[review_index]
         self.post_message(StartGame([self.entry], options, remember=choices))
 
     def action_back(self) -> None:
