@@ -102,11 +102,6 @@ class SetupScreen(Screen):
                         yield RadioButton(
                             f"{timer:.0f} s" if timer else "Off", value=timer == timer_was
                         )
-                review_was = review_limit(self.last.get(REVIEW_SETUP_KEY))
-                with RadioSet(id="review") as reviews:
-                    reviews.border_title = "Review games ask"
-                    for count in REVIEW_CHOICES:
-                        yield RadioButton(str(count), value=count == review_was)
                 seed = Input(id="seed", type="integer", placeholder="random")
                 seed.border_title = "Seed (same seed, same game)"
                 yield seed
@@ -131,6 +126,11 @@ class SetupScreen(Screen):
                 )
                 difficulties.border_title = "Difficulty (none ticked: all)"
                 yield difficulties
+                review_was = review_limit(self.last.get(REVIEW_SETUP_KEY))
+                with RadioSet(id="review") as reviews:
+                    reviews.border_title = "Review games ask"
+                    for count in REVIEW_CHOICES:
+                        yield RadioButton(str(count), value=count == review_was)
         with Horizontal(id="actions"):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
