@@ -197,6 +197,11 @@ def recall(card: Card, now: datetime) -> float:
     return float(scheduler(DEFAULT_RETENTION, False).get_card_retrievability(card, now))
 
 
+def mastered(card: Card, recall_now: float) -> bool:
+    """Recalled with probability over MASTERED now, and not just missed (in relearning)."""
+    return recall_now > MASTERED and int(card.state) == 2
+
+
 def card_of(conn: sqlite3.Connection, pack_id: str, question_id: str) -> Card | None:
     """The question's card, None when it has none (or an unusable one)."""
     row = conn.execute(

@@ -111,7 +111,7 @@ def _learning(conn: sqlite3.Connection, stats: PackStats, now: datetime) -> Pack
         stats,
         seen=len(known),
         due=sum(1 for card in known.values() if card.due <= now),
-        mastered=sum(1 for value in recall.values() if value > cards.MASTERED),
+        mastered=sum(1 for key, value in recall.items() if cards.mastered(known[key], value)),
         most_missed=tuple(
             replace(m, recall=recall.get((m.pack_id, m.question_id))) for m in stats.most_missed
         ),
