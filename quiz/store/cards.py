@@ -32,6 +32,31 @@ RETENTION_RANGE = (0.7, 0.97)  # FSRS is tuned for this band; outside it reads a
 MASTERED = 0.9  # recall probability above which a question counts as mastered
 FUZZ = True  # spread due dates a little (as Anki does); tests turn it off to pin dates
 RELEARN_AFTER = timedelta(days=1)
+# FSRS-6's default weights (fsrs 6.3), written down so a newer fsrs with other defaults
+# never reschedules a player's cards, or changes what the tests pin, by itself.
+PARAMETERS = (
+    0.212,
+    1.2931,
+    2.3065,
+    8.2956,
+    6.4133,
+    0.8334,
+    3.0194,
+    0.001,
+    1.8722,
+    0.1666,
+    0.796,
+    1.4835,
+    0.0614,
+    0.2629,
+    1.6483,
+    0.6014,
+    1.8729,
+    0.5425,
+    0.0912,
+    0.0658,
+    0.1542,
+)
 
 TABLE = (
     "CREATE TABLE cards (pack_id TEXT NOT NULL, question_id TEXT NOT NULL,"
@@ -49,6 +74,7 @@ def scheduler(retention: float, fuzz: bool) -> Scheduler:
     from fsrs import Scheduler
 
     return Scheduler(
+        parameters=PARAMETERS,
         desired_retention=retention,
         learning_steps=(),
         relearning_steps=(RELEARN_AFTER,),
@@ -100,7 +126,10 @@ def to_card(row: tuple) -> Card | None:
             return None
     elif not (type(step) is int and 0 <= step < 16):  # (re)learning: at a step
         return None
-    return Card(0, State(state), step, stability, difficulty, due_at, last_at)
+    return Card(
+        card_id=0, state=State(state), step=step, stability=stability,
+        difficulty=difficulty, due=due_at, last_review=last_at,
+    )  # fmt: skip
 
 
 def review(
@@ -126,7 +155,7 @@ def review(
     else:
         card = card_of(conn, pack_id, question_id)
     if card is None:
-        card = Card(0)
+        card = Card(card_id=0)
     elif card.last_review is not None and when < card.last_review:
         when = card.last_review  # a clock set back: never review before the last review
     using = using or scheduler(retention(conn), FUZZ)

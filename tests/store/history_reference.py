@@ -17,6 +17,7 @@ from fsrs import Card, Rating, Scheduler
 
 from quiz.records import Accuracy, BestScore, KindStats, Missed, PackStats
 from quiz.store import NewGame, Store
+from quiz.store.cards import PARAMETERS
 
 RELEARN = timedelta(days=1)
 PACKS = ("a", "b", "c")
@@ -157,7 +158,9 @@ def best_like(rows: Rows, game: int) -> int | None:
 
 def cards(rows: Rows) -> dict[tuple[str, str], Card]:
     """Each answer of normal play or review replayed through FSRS, wrong Again, right Good."""
-    scheduler = Scheduler(learning_steps=(), relearning_steps=(RELEARN,), enable_fuzzing=False)
+    scheduler = Scheduler(
+        parameters=PARAMETERS, learning_steps=(), relearning_steps=(RELEARN,), enable_fuzzing=False
+    )
     found: dict[tuple[str, str], Card] = {}
     for pack, question, correct, when in rows.reviews:
         card = found.get((pack, question), Card(0))
