@@ -24,7 +24,9 @@ from quiz.records import DueQuestion
 from quiz.store.settings import RETENTION, get_setting
 
 if TYPE_CHECKING:
-    from fsrs import Card, Scheduler
+    from types import ModuleType
+
+    from fsrs import Card, Rating, Scheduler
 
 SCHEDULED_MODES = ("play", "review")  # the game modes whose answers move review cards
 DEFAULT_RETENTION = 0.9
@@ -66,6 +68,19 @@ TABLE = (
     "CREATE INDEX cards_due ON cards (pack_id, due)",
 )
 _COLUMNS = "state, step, stability, difficulty, due, last_review"
+
+
+@functools.cache
+def _fsrs() -> ModuleType:
+    """The fsrs package, imported when a card is first needed (a replay asks per answer)."""
+    import fsrs
+
+    return fsrs
+
+
+@functools.cache
+def _ratings() -> dict[int, Rating]:
+    return {int(rating): rating for rating in _fsrs().Rating}
 
 
 @functools.cache
@@ -147,19 +162,17 @@ def review(
     row is not read back; otherwise it is read, and an unusable row starts afresh.
     USING is the scheduler (default: the one for the retention setting).
     """
-    from fsrs import Card, Rating
-
     key = (pack_id, question_id)
     if cards is not None:
         card = cards.get(key)
     else:
         card = card_of(conn, pack_id, question_id)
     if card is None:
-        card = Card(card_id=0)
+        card = _fsrs().Card(card_id=0)
     elif card.last_review is not None and when < card.last_review:
         when = card.last_review  # a clock set back: never review before the last review
     using = using or scheduler(retention(conn), FUZZ)
-    card, _ = using.review_card(card, Rating(rating), when)
+    card, _ = using.review_card(card, _ratings()[rating], when)
     if cards is not None:
         cards[key] = card
     else:
