@@ -28,7 +28,7 @@ def _to_v1(conn: sqlite3.Connection) -> None:
 
 def _to_v2(conn: sqlite3.Connection) -> None:
     """Version 2: game kinds and tallies, answer category and difficulty, Leitner boxes,
-    settings, and indexes. Kinds, tallies and boxes are rebuilt from the v1 rows."""
+    settings, and indexes. Kinds and tallies are rebuilt from the v1 rows."""
     for statement in (
         "ALTER TABLE games ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE games ADD COLUMN right_answers INTEGER",
