@@ -83,9 +83,13 @@ def nothing_due_message(following: NextDue | None, pack_title: str | None = None
             f"Nothing to review yet{where}: play a game first, and its questions come back"
             " here when they are due."
         )
-    date = following.when.astimezone().date().isoformat()
+    local = following.when.astimezone()
+    date = local.date().isoformat()
     if following.days <= 0:
-        return f"Nothing is due for review{where} yet; the next question is due later today."
+        return (
+            f"Nothing is due for review{where} yet; the next question is due later today"
+            f" ({date} at {local:%H:%M})."
+        )
     plural = "day" if following.days == 1 else "days"
     return (
         f"Nothing is due for review{where}; the next question is due on {date}"

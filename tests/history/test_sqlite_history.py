@@ -434,3 +434,17 @@ def test_answers_wait_while_the_disk_is_full_and_are_saved_when_there_is_room(
     assert history.unsaved == 0
     assert history.close() is None
     assert saved(small_disk)[0] == 3
+
+
+def test_nothing_due_later_today_gives_the_date_and_time() -> None:
+    from quiz.game.review import nothing_due_message
+    from quiz.records import NextDue
+
+    when = datetime(2026, 5, 4, 20, 30, tzinfo=UTC)
+    local = when.astimezone()
+    message = nothing_due_message(NextDue(when, 0), "Mini pack")
+    assert message == (
+        "Nothing is due for review in Mini pack yet; the next question is due later today"
+        f" ({local.date().isoformat()} at {local:%H:%M})."
+    )
+    assert nothing_due_message(NextDue(when, 1)).endswith(f"{local.date().isoformat()} (in 1 day).")
