@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from game_rows import game_row
-from textual.widgets import Static
 from ui_helpers import UI_FIXTURES, Notices, footer_key, make_app, settle, studio_pack, wait_for
 
 from quiz.history.sqlite import SqliteHistory
@@ -43,7 +42,8 @@ def shown_keys(app) -> set[str]:
 
 
 def shown(screen) -> str:
-    return "\n".join(str(static.render()) for static in screen.query(Static))
+    """The screen's text, the accuracy bars included (drawn to their width)."""
+    return "\n".join(str(widget.render()) for widget in screen.query("Static, AccuracyBars"))
 
 
 async def open_stats(pilot, how: str = "key") -> StatsScreen:

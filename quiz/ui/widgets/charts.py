@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from quiz.records import Accuracy
@@ -28,19 +30,37 @@ def bar(ratio: float, width: int = BAR_WIDTH) -> str:
     return FULL * filled + EMPTY * (width - filled)
 
 
-def accuracy_bars(items: Sequence[Accuracy]) -> Content:
-    """One line per category: its name, a bar, then the percentage and right/total."""
+def accuracy_bars(items: Sequence[Accuracy], width: int = 80) -> Content:
+    """One line per category in WIDTH cells: its name, a bar, then the percentage and
+    right/total (the bar and the name shrink to fit a narrow screen)."""
+    label_width = max(6, min(LABEL_WIDTH, width // 3))
+    numbers = [f" {item.ratio:4.0%} ({item.right}/{item.total})" for item in items]
+    bar_width = max(3, min(BAR_WIDTH, width - label_width - max(map(len, numbers), default=0)))
     lines = []
-    for item in items:
-        name = item.label if len(item.label) < LABEL_WIDTH else item.label[: LABEL_WIDTH - 2] + "…"
+    for item, figures in zip(items, numbers, strict=True):
+        name = item.label
+        if len(name) >= label_width:
+            name = name[: label_width - 2] + "…"
         lines.append(
             Content.assemble(
-                plain(f"{name:<{LABEL_WIDTH}}"),
-                (bar(item.ratio), "$accent"),
-                f" {item.ratio:4.0%} ({item.right}/{item.total})",
+                plain(f"{name:<{label_width}}"), (bar(item.ratio, bar_width), "$accent"), figures
             )
         )
     return Content("\n").join(lines)
+
+
+class AccuracyBars(Widget):
+    """Accuracy by category as bars, drawn to the width the widget has."""
+
+    def __init__(self, items: Sequence[Accuracy]) -> None:
+        super().__init__(classes="bars")
+        self.items = tuple(items)
+
+    def render(self) -> Content:
+        return accuracy_bars(self.items, self.size.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.items)
 
 
 class PackCharts(Vertical):
@@ -71,4 +91,4 @@ class PackCharts(Vertical):
                 )
         if self.by_category:
             yield Static(Content("Accuracy by category").stylize("bold"), classes="chart-title")
-            yield Static(accuracy_bars(self.by_category), classes="bars")
+            yield AccuracyBars(self.by_category)
