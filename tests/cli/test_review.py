@@ -143,3 +143,25 @@ def test_a_locked_history_is_one_line_and_exit_1_before_any_tui(
     assert "locked by another program" in err
     assert len(err.splitlines()) == 1
     assert gc.isenabled()  # start-up paused the collector; the error path turns it back on
+
+
+def test_retention_is_remembered_and_schedules_what_comes_next(tmp_path: Path, fake_app, capsys):
+    assert main(["review", "--data-dir", str(tmp_path), "--retention", "0.95"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Review now aims for 95% recall when a question comes due."
+    store, _ = Store.open(tmp_path)
+    with store:
+        assert store.get_setting("desired_retention") == 0.95
+        game = store.start_game(NewGame("mini", count=1))
+        sooner = store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)
+        store.set_setting("desired_retention", 0.8)
+        later = store.record_answer(game, "mini", "director", "x", True, 100, 1.0)
+    assert sooner < later
+
+
+@pytest.mark.parametrize("value", ["0.5", "1", "nan"])
+def test_retention_out_of_range_is_a_usage_error(tmp_path: Path, value: str, capsys, fake_app):
+    assert main(["review", "--data-dir", str(tmp_path), "--retention", value]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "--retention must be 0.7 to 0.97" in err
+    assert not (tmp_path / "quiz.db").exists()
