@@ -2,7 +2,8 @@
 
 fill(folder, answers) writes games of 10 answers to the built-in pack's questions: one
 game in 20 a mix with a second pack, one in 10 a review game, one in 15 left early, and
-a Leitner box for every question answered, so stats, best scores and review all have
+a Leitner box for every question answered (v5 replays the answers into review cards
+instead), so stats, best scores and review all have
 work to do. Rows are made by recursive CTEs in one transaction (1M answers: seconds).
 """
 

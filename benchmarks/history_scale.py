@@ -113,7 +113,7 @@ def measure(rounds: int, quick: bool = False) -> list[list[str]]:
         rows.append(_row(f"quiz play first question (fresh deal), {name}", mine, theirs))
         mine, theirs = _pairs(_painted(HOME, HOME_PAINTED), folders[big], folders[small], rounds)
         rows.append(_row(f"home with best scores, {name}", mine, theirs))
-        rows.append([f"migrate v3 to v4, {big:,} answers", f"{migration[big]:.1f} s",
+        rows.append([f"migrate v3 to v5 (cards replayed), {big:,} answers", f"{migration[big]:.1f} s",
                      f"{migration[small] * 1000:.0f} ms ({small:,} answers)",
                      f"{migration[big] / migration[small]:.0f}"])  # fmt: skip
     return rows

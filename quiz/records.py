@@ -7,6 +7,7 @@ below both and import nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 UNCATEGORISED = "uncategorised"
 UNKNOWN = "unknown"  # answers saved before difficulty was kept (schema v1)
@@ -40,12 +41,14 @@ class KindStats:
 
 @dataclass(frozen=True)
 class Missed:
-    """A question answered wrong (or skipped, or timed out) MISSES times out of ATTEMPTS."""
+    """A question answered wrong (or skipped, or timed out) MISSES times out of ATTEMPTS;
+    RECALL is how likely it is recalled now (None: it has no review card)."""
 
     pack_id: str
     question_id: str
     misses: int
     attempts: int
+    recall: float | None = None
 
 
 @dataclass(frozen=True)
@@ -68,16 +71,51 @@ class PackStats:
     by_difficulty: tuple[Accuracy, ...]
     most_missed: tuple[Missed, ...]
     practice: int = 0  # practice rounds (retry missed), counted apart from `games`
+    seen: int = 0  # questions of its packs answered at least once in a scored game
+    due: int = 0  # of those, due for review now
+    mastered: int = 0  # of those, recalled with probability over 0.9 now
+    scores: tuple[int, ...] = ()  # the latest finished scores of normal play, oldest first
 
 
 @dataclass(frozen=True)
 class DueQuestion:
-    """A question to review: its box, and how many games past due it is (0 = due now)."""
+    """A question due for review: when it came due, and how likely it is recalled now."""
 
     pack_id: str
     question_id: str
-    box: int
-    overdue: int
+    due: datetime
+    recall: float
+
+
+@dataclass(frozen=True)
+class NextDue:
+    """When the next question comes due, and in how many calendar days (local time)."""
+
+    when: datetime
+    days: int
+
+
+# How an answer rates a review (FSRS's ratings), the one rule for play and the migration.
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+FAST_SHARE = 0.25  # right within this share of a timed question's limit is "fast"
+
+
+def is_fast(seconds: object, limit: object) -> bool:
+    """True when SECONDS is within FAST_SHARE of a timed question's LIMIT (both numbers)."""
+    if type(seconds) not in (int, float) or type(limit) not in (int, float):
+        return False  # a bool, text, or nothing, from an untrusted history
+    assert isinstance(seconds, int | float) and isinstance(limit, int | float)
+    return 0 < limit and 0 <= seconds <= limit * FAST_SHARE
+
+
+def rating(correct: bool, close: bool = False, fast: bool = False) -> int:
+    """Wrong is Again; right as a close spelling, Hard; fast right in a timed game, Easy;
+    any other right answer, Good."""
+    if not correct:
+        return AGAIN
+    if close:
+        return HARD
+    return EASY if fast else GOOD
 
 
 @dataclass(frozen=True)

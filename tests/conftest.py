@@ -19,3 +19,11 @@ def fixtures() -> Path:
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """No test touches the player's real history: QUIZ_DATA_DIR is a fresh temp folder."""
     monkeypatch.setenv("QUIZ_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture(autouse=True)
+def _no_fuzz(monkeypatch: pytest.MonkeyPatch):
+    """Review due dates without FSRS's random spread, so tests can pin them."""
+    from quiz.store import cards
+
+    monkeypatch.setattr(cards, "FUZZ", False)

@@ -216,14 +216,20 @@ def stats(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", type=text, metavar="ID", help="only this pack (its id)")
 
 
-@command("review", "review", "play the questions due for review (missed ones first), or say when")
+@command("review", "review", "play the questions due for review (most overdue first), or say when")
 def review(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "Play the questions due for review, most overdue first: a question missed comes back "
-        "in the next game of its pack; one answered right waits longer each time (2, 4, 8, "
-        "then 16 games). "
+        "Play the questions due for review, most overdue first. Each question you have "
+        "answered comes back when you are about to forget it (FSRS): a missed one the next "
+        "day, one you know later each time you get it right. "
         "With nothing due, say when the next question is and exit."
     )
     parser.add_argument("pack", nargs="?", metavar="PACK",
                         help="a pack id (see 'quiz packs') or a pack file (default: every pack)")  # fmt: skip
     plain_option(parser)
+    parser.add_argument("--questions", type=int, metavar="N",
+                        help="how many questions at most (default: as set up, else 10)")  # fmt: skip
+    parser.add_argument("--retention", type=float, metavar="R",
+                        help="from now on, schedule each question for when your chance of "
+                             "recalling it falls to R (0.7 to 0.97; default 0.9: higher asks "
+                             "more often), and remember it")  # fmt: skip

@@ -17,6 +17,21 @@ PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def run(args: argparse.Namespace) -> int:
+    from quiz.game.review import MAX_REVIEW_LIMIT
+
+    if args.questions is not None and not 1 <= args.questions <= MAX_REVIEW_LIMIT:
+        say(
+            f"quiz review: error: --questions must be 1 to {MAX_REVIEW_LIMIT}, not {args.questions}",
+            err=True,
+        )
+        return 2
+    from quiz.store.cards import RETENTION_RANGE
+
+    low, high = RETENTION_RANGE
+    if args.retention is not None and not low <= args.retention <= high:
+        say(f"quiz review: error: --retention must be {low} to {high}, not {args.retention:g}",
+            err=True)  # fmt: skip
+        return 2
     from quiz.datadir import data_dir
     from quiz.packs.catalog import discover, pack_loader
     from quiz.packs.discovery import unreadable
@@ -40,14 +55,18 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.game.review import plan_review
     from quiz.history.sqlite import SqliteHistory
-    from quiz.store import StoreError
+    from quiz.store import RETENTION, StoreError
 
     try:
         history = SqliteHistory.open(folder)
     except StoreError as error:
         return _fail(str(error))
     try:
-        plan = plan_review(history, packs, chosen)
+        if args.retention is not None:
+            history.store.set_setting(RETENTION, args.retention)
+            say(f"Review now aims for {args.retention:.0%} recall when a question comes due.")
+        limit = args.questions if args.questions is not None else history.review_questions()
+        plan = plan_review(history, packs, chosen, limit=limit)
     except StoreError as error:
         history.close()
         return _fail(str(error))

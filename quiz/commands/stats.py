@@ -75,6 +75,11 @@ def format_pack(stats: PackStats, packs: PackTexts) -> str:
                 f" average {kind.average:.0f}"
             )
     lines.append(f"  Accuracy: {_percent(stats.overall)}")
+    if stats.seen:
+        lines.append(
+            f"  Review: {stats.seen} seen, {stats.due} due now,"
+            f" {stats.mastered} mastered (recall over 90%)"
+        )
     if stats.by_category:
         lines.append("  By category: " + ", ".join(_labelled(a) for a in stats.by_category))
     if stats.by_difficulty:
@@ -85,6 +90,8 @@ def format_pack(stats: PackStats, packs: PackTexts) -> str:
             line = (
                 f"    {printable(missed.question_id)}: missed {missed.misses} of {missed.attempts}"
             )
+            if missed.recall is not None:
+                line += f", recall {missed.recall:.0%}"
             prompt = _prompt(missed, packs)
             if prompt:
                 line += f" - {_shorten(printable(prompt))}"

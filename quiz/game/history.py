@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from quiz.game.selection import Seen
     from quiz.game.session import GameSession
     from quiz.game.verdict import AnswerRecord, Summary
-    from quiz.records import DueQuestion, PackStats
+    from quiz.records import DueQuestion, NextDue, PackStats
 
 BestScores = Mapping[str, Mapping[GameKind, int]]  # {pack id: {kind: best score}}
 
@@ -72,11 +72,15 @@ class History(Protocol):
         ...
 
     def due(self, pack_id: str, question_ids: Sequence[str]) -> Sequence[DueQuestion]:
-        """The questions of a pack due for review in its next game, most overdue first."""
+        """The questions of a pack (of QUESTION_IDS) due for review now, most overdue first."""
         ...
 
-    def next_due(self, pack_id: str, question_ids: Sequence[str]) -> int | None:
-        """Games of the pack until one comes due (0: now), None if none was answered."""
+    def next_due(self, pack_id: str, question_ids: Sequence[str]) -> NextDue | None:
+        """When the pack's next question comes due, None if none was answered."""
+        ...
+
+    def review_questions(self) -> int:
+        """How many questions a review game asks (as last set up; 10 when never set)."""
         ...
 
     def theme(self) -> str | None:
@@ -129,8 +133,13 @@ class NoHistory:
     def due(self, pack_id: str, question_ids: Sequence[str]) -> Sequence[DueQuestion]:
         return []
 
-    def next_due(self, pack_id: str, question_ids: Sequence[str]) -> int | None:
+    def next_due(self, pack_id: str, question_ids: Sequence[str]) -> NextDue | None:
         return None
+
+    def review_questions(self) -> int:
+        from quiz.game.review import REVIEW_LIMIT
+
+        return REVIEW_LIMIT
 
     def theme(self) -> str | None:
         return None

@@ -26,6 +26,7 @@ class OpeningHistory:
     def _open(self, directory: str | os.PathLike[str]) -> None:
         try:
             self._history = SqliteHistory.open(directory)
+            import fsrs  # noqa: F401  the first answer reviews a card: import FSRS here, not then
         except Exception as error:  # raised again on the caller's thread, by history()
             self._error = error
 

@@ -4,7 +4,7 @@ Which pack a game row is kept under: a game of one pack under that pack's id; a 
 several packs under their ids, sorted and joined with "+" ("mini+studio"), so its score
 competes only with games of the same mix, and with the packs themselves listed beside
 it. Every answer is kept under its own question's pack id, so accuracy, most-missed
-questions and review boxes stay per pack whatever the mix.
+questions and review cards stay per pack whatever the mix.
 
 Saving never keeps the player waiting: a write that finds the history locked by another
 program, or the disk full, waits in memory, in order, and is written at the next write
@@ -24,13 +24,15 @@ from weakref import WeakKeyDictionary
 
 from quiz.game.history import BestScores, GameEnd
 from quiz.game.kinds import GameKind, Mode
+from quiz.game.review import REVIEW_SETUP_KEY, review_limit
 from quiz.game.session import GameSession
+from quiz.records import is_fast, rating
 from quiz.store import LAST_SETUP, THEME, NewGame, Store, StoreError
 from quiz.store.db import BUSY_TIMEOUT
 
 if TYPE_CHECKING:
     from quiz.game.verdict import AnswerRecord, Summary
-    from quiz.records import DueQuestion, PackStats
+    from quiz.records import DueQuestion, NextDue, PackStats
 
 
 PLAY_WAIT = 0.05  # seconds a write waits for another program's lock before it waits in memory
@@ -142,7 +144,7 @@ class SqliteHistory:
             self._games[session] = self.store.start_game(self._row(session))
         game = self._games[session]
         if write.record is not None:
-            self._save_answer(game, write.record)
+            self._save_answer(game, write.record, session.options.timer)
         elif write.summary is not None:
             summary = write.summary
             done = self.store.finish_game(game, summary.score, summary.right, summary.total)
@@ -166,8 +168,9 @@ class SqliteHistory:
             kept_under(session), session.pack_ids, kind.mode.value, kind.count, kind.timed, settings
         )
 
-    def _save_answer(self, game: int, record: AnswerRecord) -> None:
+    def _save_answer(self, game: int, record: AnswerRecord, timer: float | None) -> None:
         question = record.asked.question
+        fast = timer is not None and is_fast(record.seconds, timer)
         self.store.record_answer(
             game,
             record.asked.pack.id,
@@ -178,6 +181,7 @@ class SqliteHistory:
             record.seconds,
             question.category,
             question.difficulty.value,
+            rating(record.correct, record.close_spelling, fast),
         )
 
     # Reading
@@ -200,8 +204,11 @@ class SqliteHistory:
     def due(self, pack_id: str, question_ids: Sequence[str]) -> Sequence[DueQuestion]:
         return self.store.due(pack_id, question_ids)
 
-    def next_due(self, pack_id: str, question_ids: Sequence[str]) -> int | None:
+    def next_due(self, pack_id: str, question_ids: Sequence[str]) -> NextDue | None:
         return self.store.next_due(pack_id, question_ids)
+
+    def review_questions(self) -> int:
+        return review_limit(self.last_setup().get(REVIEW_SETUP_KEY))
 
     # Settings
 

@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from quiz.store.db import StoreError
 from quiz.store.history import NewGame, Store
-from quiz.store.settings import LAST_SETUP, THEME
+from quiz.store.settings import LAST_SETUP, RETENTION, THEME
 
-__all__ = ["LAST_SETUP", "THEME", "NewGame", "Store", "StoreError"]
+__all__ = ["LAST_SETUP", "RETENTION", "THEME", "NewGame", "Store", "StoreError"]

@@ -25,8 +25,8 @@ BUSY_TIMEOUT = 2.0  # seconds to wait for another copy of quiz to finish writing
 _LOCKED = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _UNREADABLE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 FULL_CHECK_PAGES = 4096  # a history this small has every page checked at open
-# Tables as large as the packs played, never as the history (the totals, boxes, settings).
-BOUNDED_TABLES = ("settings", "review_boxes", "scope_totals", "scope_packs", "kind_totals",
+# Tables as large as the packs played, never as the history (the totals, cards, settings).
+BOUNDED_TABLES = ("settings", "cards", "scope_totals", "scope_packs", "kind_totals",
                   "label_totals", "question_totals")  # fmt: skip
 
 

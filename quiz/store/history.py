@@ -1,4 +1,4 @@
-"""The Store: saves games, answers, boxes and settings in SQLite, and reads them back."""
+"""The Store: saves games, answers, review cards and settings in SQLite, and reads them back."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from quiz.records import BestScore, DueQuestion, Finished, PackStats
-from quiz.store import db, review, scores
+from quiz.records import BestScore, DueQuestion, Finished, NextDue, PackStats, rating
+from quiz.store import cards, db, scores
 from quiz.store.db import Opened, StoreError
 from quiz.store.settings import get_setting, set_setting
 
@@ -129,10 +129,14 @@ class Store:
         seconds: float,
         category: str | None = None,
         difficulty: str | None = None,
-    ) -> int:
-        """Save one answer, committed before returning, and move the question's Leitner
-        box; returns the new box. GIVEN is "" for a skip or time-out."""
-        when = self._stamp()
+        grade: int | None = None,
+    ) -> datetime | None:
+        """Save one answer, committed before returning, and review the question's card
+        with GRADE (quiz.records.rating; default: from CORRECT alone) when its game is
+        normal play or review. Returns the card's next due time (None: no card moved).
+        GIVEN is "" for a skip or time-out."""
+        now = self._now().replace(microsecond=0)
+        when = now.isoformat()
         with self._write() as conn:
             conn.execute(
                 "INSERT INTO answers (game_id, pack_id, question_id, given, correct, points,"
@@ -141,7 +145,15 @@ class Store:
                 (game_id, pack_id, question_id, given, int(correct), points, seconds,
                  category, difficulty and str(difficulty), when),
             )  # fmt: skip
-            return review.update_box(conn, pack_id, question_id, correct, game_id, when)
+            modes = ", ".join("?" for _ in cards.SCHEDULED_MODES)
+            scheduled = conn.execute(
+                f"SELECT 1 FROM games WHERE id = ? AND mode IN ({modes})",
+                (game_id, *cards.SCHEDULED_MODES),
+            ).fetchone()
+            if not scheduled:
+                return None
+            grade = rating(correct) if grade is None else grade
+            return cards.review(conn, pack_id, question_id, grade, now).due
 
     def finish_game(self, game_id: int, score: int, right: int, total: int) -> Finished:
         """Mark the game finished with its score; says whether it is a new best.
@@ -181,7 +193,7 @@ class Store:
         from quiz.store.stats import pack_stats  # only `quiz stats` and its screen need it
 
         with self._read() as conn:
-            return pack_stats(conn, pack_id, missed)
+            return pack_stats(conn, pack_id, missed, self._now())
 
     def last_seen(self, pack_ids: Collection[str]) -> dict[tuple[str, str], int]:
         """{(pack id, question id): a number growing with time} for the questions of
@@ -193,24 +205,26 @@ class Store:
 
     # Review
 
-    def due(
-        self, pack_id: str | None = None, question_ids: Collection[str] | None = None
-    ) -> list[DueQuestion]:
-        """Questions due for review in the next game, most overdue first (see review.due)."""
+    def due(self, pack_id: str, question_ids: Collection[str] | None = None) -> list[DueQuestion]:
+        """The pack's questions due for review now, most overdue first (see cards.due)."""
         with self._read() as conn:
-            return review.due(conn, pack_id, question_ids)
+            return cards.due(conn, pack_id, self._now(), question_ids)
 
-    def next_due(
-        self, pack_id: str | None = None, question_ids: Collection[str] | None = None
-    ) -> int | None:
-        """Games until a question comes due: 0 = now, None = nothing answered yet."""
+    def next_due(self, pack_id: str, question_ids: Collection[str] | None = None) -> NextDue | None:
+        """When the pack's next question comes due; None when none was answered yet."""
         with self._read() as conn:
-            return review.next_due(conn, pack_id, question_ids)
+            when = cards.next_due(conn, pack_id, question_ids)
+        if when is None:
+            return None
+        now = self._now()
+        return NextDue(when, (when.astimezone().date() - now.astimezone().date()).days)
 
-    def box(self, pack_id: str, question_id: str) -> int | None:
-        """The question's Leitner box (1-5), or None if never answered."""
+    def card(self, pack_id: str, question_id: str) -> tuple[datetime, float] | None:
+        """The question's next due time and its recall probability now; None if it has no
+        (usable) card."""
         with self._read() as conn:
-            return review.box_of(conn, pack_id, question_id)
+            found = cards.card_of(conn, pack_id, question_id)
+        return (found.due, cards.recall(found, self._now())) if found else None
 
     # Settings
 

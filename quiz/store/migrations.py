@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable, Mapping
 
 from quiz.store import totals
-from quiz.store.rules import next_box
+from quiz.store.replay import to_v5
 
 
 def _to_v1(conn: sqlite3.Connection) -> None:
@@ -28,7 +28,7 @@ def _to_v1(conn: sqlite3.Connection) -> None:
 
 def _to_v2(conn: sqlite3.Connection) -> None:
     """Version 2: game kinds and tallies, answer category and difficulty, Leitner boxes,
-    settings, and indexes. Kinds, tallies and boxes are rebuilt from the v1 rows."""
+    settings, and indexes. Kinds and tallies are rebuilt from the v1 rows."""
     for statement in (
         "ALTER TABLE games ADD COLUMN kind TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE games ADD COLUMN right_answers INTEGER",
@@ -51,17 +51,7 @@ def _to_v2(conn: sqlite3.Connection) -> None:
         " WHERE a.game_id = games.id), total_questions = (SELECT COUNT(*) FROM answers a"
         " WHERE a.game_id = games.id) WHERE ended_at IS NOT NULL"
     )
-    boxes: dict[tuple[str, str], tuple[int, int, str]] = {}
-    rows = conn.execute(
-        "SELECT pack_id, question_id, correct, game_id, answered_at FROM answers ORDER BY id"
-    )
-    for pack_id, question_id, correct, game_id, when in rows:
-        box = boxes.get((pack_id, question_id), (None,))[0]
-        boxes[(pack_id, question_id)] = (next_box(box, bool(correct)), game_id, when)
-    conn.executemany(
-        "INSERT INTO review_boxes VALUES (?, ?, ?, ?, ?)",
-        [(pack, question, *row) for (pack, question), row in boxes.items()],
-    )
+    # The boxes were filled from the v1 answers here; version 5 drops them for cards.
 
 
 MIGRATION_CACHE = -131072  # KiB of page cache while migrating (SQLite's default is 2,000)
@@ -123,7 +113,9 @@ def _to_v4(conn: sqlite3.Connection) -> None:
     totals.create(conn)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _to_v1, _to_v2, _to_v3, _to_v4, to_v5,
+)  # fmt: skip
 LATEST = len(MIGRATIONS)
 
 

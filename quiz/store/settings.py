@@ -7,6 +7,7 @@ import sqlite3
 
 THEME = "theme"  # the Textual theme name, a str
 LAST_SETUP = "last_setup"  # the setup screen's last choices, a dict (count, timer, packs...)
+RETENTION = "desired_retention"  # review: the recall probability FSRS aims for, 0.7-0.97
 
 
 def get_setting(conn: sqlite3.Connection, key: str, default: object = None) -> object:

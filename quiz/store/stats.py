@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
+from datetime import datetime
 
 from quiz.records import Accuracy, KindStats, Missed, PackStats
+from quiz.store import cards
 from quiz.store.scores import KNOWN_KIND, PRACTICE, RANKED
+
+CHART_GAMES = 40  # the latest finished games drawn on the score chart
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 
 
 def pack_stats(
-    conn: sqlite3.Connection, pack_id: str | None = None, missed: int = 5
+    conn: sqlite3.Connection, pack_id: str | None, missed: int, now: datetime
 ) -> list[PackStats]:
     """Stats for every pack with games (or just PACK_ID), sorted by pack id; [] if none.
 
@@ -25,7 +30,7 @@ def pack_stats(
         " WHERE typeof(scope) = 'text' AND (?1 IS NULL OR scope = ?1) ORDER BY 1",
         (pack_id,),
     ).fetchall()
-    return [_one_pack(conn, scope, missed) for (scope,) in scopes]
+    return [_learning(conn, _one_pack(conn, scope, missed), now) for (scope,) in scopes]
 
 
 def _members(conn: sqlite3.Connection, pack_id: str) -> tuple[str, ...]:
@@ -94,6 +99,27 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
         by_difficulty=tuple(by_difficulty),
         most_missed=tuple(_most_missed(conn, by, pack_id, missed)),
         practice=practice,
+    )
+
+
+def _learning(conn: sqlite3.Connection, stats: PackStats, now: datetime) -> PackStats:
+    """Add what review knows (seen, due, mastered, the most-missed questions' recall) and
+    the latest scores. Cards are as many as the questions answered, not the answers."""
+    known = cards.pack_cards(conn, stats.packs)
+    recall = {key: cards.recall(card, now) for key, card in known.items()}
+    scores = conn.execute(
+        f"SELECT score FROM games WHERE pack_id = ? AND {RANKED} ORDER BY id DESC LIMIT ?",
+        (stats.pack_id, CHART_GAMES),
+    ).fetchall()
+    return replace(
+        stats,
+        seen=len(known),
+        due=sum(1 for card in known.values() if card.due <= now),
+        mastered=sum(1 for key, value in recall.items() if cards.mastered(known[key], value)),
+        most_missed=tuple(
+            replace(m, recall=recall.get((m.pack_id, m.question_id))) for m in stats.most_missed
+        ),
+        scores=tuple(row[0] for row in reversed(scores)),
     )
 
 

@@ -266,7 +266,11 @@ class QuizApp(App[None]):
         if message.entry is not None and chosen is None:
             return
         packs = [chosen] if chosen is not None else self._every_pack()
-        plan = attempt(self, lambda: plan_review(self.history, packs, chosen), None)
+        plan = attempt(
+            self,
+            lambda: plan_review(self.history, packs, chosen, limit=self.history.review_questions()),
+            None,
+        )
         if plan is None:
             return
         if plan.selection is None:

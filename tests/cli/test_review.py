@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import shutil
-import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,8 +18,11 @@ MINI = FIXTURES / "good" / "mini.yaml"
 STUDIO = FIXTURES / "ui" / "studio.yaml"
 
 
-def played(folder: Path, pack_id: str, answers: list[tuple[str, bool]]) -> None:
-    store, _ = Store.open(folder)
+def played(folder: Path, pack_id: str, answers: list[tuple[str, bool]], ago: float = 1.5) -> None:
+    """Answers given AGO days back: a missed one is due now (back a day later), a right
+    one not yet (two days later)."""
+    then = datetime.now(UTC) - timedelta(days=ago)
+    store, _ = Store.open(folder, now=lambda: then)
     with store:
         game = store.start_game(NewGame(pack_id, count=10))
         for question, right in answers:
@@ -32,7 +35,8 @@ def test_nothing_played_says_so_and_starts_nothing(
     assert main(["review", "--data-dir", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines() == [
-        "Nothing to review yet: play a game first and missed questions come back here."
+        "Nothing to review yet: play a game first, and its questions come back here when they"
+        " are due."
     ]
     assert err == "" and fake_app == []
 
@@ -80,16 +84,30 @@ def test_without_a_pack_every_pack_is_reviewed(tmp_path: Path, fake_app: list[Fa
 def test_nothing_due_says_when_the_next_question_is(
     tmp_path: Path, fake_app: list[FakeApp], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    played(tmp_path, "mini", [("lens", True)])  # box 2: due in the game after next
-    played(tmp_path, "mini", [])
-    with sqlite3.connect(tmp_path / "quiz.db") as conn:
-        conn.execute("UPDATE review_boxes SET box = 3")
-    conn.close()
+    played(tmp_path, "mini", [("lens", True)], ago=0)  # right: back in two days
     assert main(["review", "--data-dir", str(tmp_path), str(MINI)]) == 0
     out = capsys.readouterr().out
+    due = (datetime.now(UTC) + timedelta(days=2)).astimezone().date()
     assert out == (
-        "Nothing is due for review in Mini pack; the next question comes back after 2 more games.\n"
+        f"Nothing is due for review in Mini pack; the next question is due on {due.isoformat()}"
+        " (in 2 days).\n"
     )
+    assert fake_app == []
+
+
+def test_questions_sets_how_many_are_reviewed(tmp_path: Path, fake_app: list[FakeApp]) -> None:
+    played(tmp_path, "mini", [("lens", False)], ago=3)
+    played(tmp_path, "mini", [("director", False), ("months", False)], ago=2)
+    assert main(["review", "--data-dir", str(tmp_path), "--questions", "2", str(MINI)]) == 0
+    plan = fake_app[0].kwargs["review"]
+    assert [a.question.id for a in plan.selection.asked] == ["lens", "director"]  # most overdue
+
+
+@pytest.mark.parametrize("count", ["0", "-3", "501"])
+def test_questions_out_of_range_is_a_usage_error(tmp_path: Path, count: str, capsys, fake_app):
+    assert main(["review", "--data-dir", str(tmp_path), "--questions", count]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "--questions must be 1 to 500" in err
     assert fake_app == []
 
 
@@ -125,3 +143,25 @@ def test_a_locked_history_is_one_line_and_exit_1_before_any_tui(
     assert "locked by another program" in err
     assert len(err.splitlines()) == 1
     assert gc.isenabled()  # start-up paused the collector; the error path turns it back on
+
+
+def test_retention_is_remembered_and_schedules_what_comes_next(tmp_path: Path, fake_app, capsys):
+    assert main(["review", "--data-dir", str(tmp_path), "--retention", "0.95"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Review now aims for 95% recall when a question comes due."
+    store, _ = Store.open(tmp_path)
+    with store:
+        assert store.get_setting("desired_retention") == 0.95
+        game = store.start_game(NewGame("mini", count=1))
+        sooner = store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)
+        store.set_setting("desired_retention", 0.8)
+        later = store.record_answer(game, "mini", "director", "x", True, 100, 1.0)
+    assert sooner < later
+
+
+@pytest.mark.parametrize("value", ["0.5", "1", "nan"])
+def test_retention_out_of_range_is_a_usage_error(tmp_path: Path, value: str, capsys, fake_app):
+    assert main(["review", "--data-dir", str(tmp_path), "--retention", value]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "--retention must be 0.7 to 0.97" in err
+    assert not (tmp_path / "quiz.db").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,9 @@ def mini_in_data_dir(tmp_path: Path) -> None:
 
 
 def fill(folder: Path) -> None:
-    store, _ = Store.open(folder)
+    """Games of mini and elsewhere, played three days ago (review cards have aged)."""
+    then = datetime.now(UTC) - timedelta(days=3)
+    store, _ = Store.open(folder, now=lambda: then)
     with store:
         for score, answers in [
             (175, [("lens", True, "cinematography", "easy"), ("real-shot", False, "production", "hard")]),
@@ -65,10 +68,11 @@ def test_stats_per_pack(tmp_path: Path, capsys, mini_in_data_dir):
         "  Score: best 325, average 250",
         "    4q-untimed: 2 finished, best 325, average 250",
         "  Accuracy: 50% (3 of 6)",
+        "  Review: 3 seen, 3 due now, 0 mastered (recall over 90%)",
         "  By category: cast 100% (1/1), cinematography 100% (2/2), production 0% (0/3)",
         "  By difficulty: easy 100% (2/2), medium 100% (1/1), hard 0% (0/3)",
         "  Most missed:",
-        "    real-shot: missed 3 of 3 - Was the shot real?",
+        "    real-shot: missed 3 of 3, recall 50% - Was the shot real?",
     ]
     assert elsewhere.splitlines() == [
         "elsewhere",  # not a built-in pack: its id alone, and no prompts
@@ -76,10 +80,11 @@ def test_stats_per_pack(tmp_path: Path, capsys, mini_in_data_dir):
         "  Score: best 0, average 0",
         "    10q-untimed: 1 finished, best 0, average 0",
         "  Accuracy: 0% (0 of 1)",
+        "  Review: 1 seen, 1 due now, 0 mastered (recall over 90%)",
         "  By category: uncategorised 0% (0/1)",
         "  By difficulty: medium 0% (0/1)",
         "  Most missed:",
-        "    q1: missed 1 of 1",
+        "    q1: missed 1 of 1, recall 66%",
     ]
 
 
@@ -178,7 +183,8 @@ def test_a_game_of_two_packs_is_titled_by_both_with_its_prompts(tmp_path: Path, 
     lens = load_pack(MINI).questions
     prompt = next(q.prompt for q in lens if q.id == "lens")
     assert any(
-        line.startswith("    lens: missed 1 of 1 - ") and prompt[:20] in line for line in lines
+        line.startswith("    lens: missed 1 of 1, recall 100% - ") and prompt[:20] in line
+        for line in lines
     )
 
 

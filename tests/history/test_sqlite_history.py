@@ -5,18 +5,19 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from quiz.game.kinds import GameKind, Mode
 from quiz.game.review import plan_review
-from quiz.game.selection import GameOptions, select
+from quiz.game.selection import GameOptions, Selection, select
 from quiz.game.session import GameSession
 from quiz.history.opening import OpeningHistory
 from quiz.history.sqlite import SqliteHistory, kept_under
 from quiz.packs.loader import load_pack
-from quiz.store import NewGame, Store, StoreError
+from quiz.store import Store, StoreError
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINI = load_pack(FIXTURES / "good" / "mini.yaml")
@@ -159,43 +160,120 @@ def test_an_answer_after_a_failed_start_starts_the_game_then(history: SqliteHist
     assert len(answers(history.store)) == 1
 
 
-def test_review_plans_the_missed_questions_or_says_when_they_come_back(
-    history: SqliteHistory,
+class Days:
+    """The history's wall clock, moved by whole days."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def to(self, day: float) -> None:
+        self.now = datetime(2026, 5, 4, 8, 0, tzinfo=UTC) + timedelta(days=day)
+
+
+@pytest.fixture
+def days() -> Days:
+    return Days()
+
+
+@pytest.fixture
+def dated(tmp_path: Path, days: Days):
+    """A history whose wall clock the test moves."""
+    store, _ = Store.open(tmp_path, now=days)
+    made = SqliteHistory(store)
+    yield made
+    made.close()
+
+
+def one_question(question_id: str, mode: Mode = Mode.PLAY, **options) -> GameSession:
+    """A game asking just QUESTION_ID of the mini pack."""
+    chosen = GameOptions(count=1, seed=4, **options)
+    asked = next(a for a in select([MINI], GameOptions(count=None, seed=4)).asked
+                 if a.question.id == question_id)  # fmt: skip
+    return GameSession(Selection((asked,), 4), chosen, clock=Tick(), mode=mode)
+
+
+def test_right_on_days_0_1_4_waits_longer_and_wrong_on_day_5_is_back_within_a_day(
+    dated: SqliteHistory, days: Days
 ) -> None:
-    empty = plan_review(history, [MINI, STUDIO], MINI)
+    dues = []
+    for day in (0, 1, 4):
+        days.to(day)
+        play(dated, one_question("lens"), [True])
+        following = dated.next_due("mini", ["lens"])
+        assert following is not None and plan_review(dated, [MINI], MINI).selection is None
+        dues.append(following.when - days.now)
+    assert dues[0] < dues[1] < dues[2]
+    days.to(5)
+    play(dated, one_question("lens"), [False])
+    following = dated.next_due("mini", ["lens"])
+    assert following is not None and following.when - days.now <= timedelta(days=1)
+    days.to(6)
+    plan = plan_review(dated, [MINI], MINI)
+    assert plan.selection is not None
+    assert [a.question.id for a in plan.selection.asked] == ["lens"]
+
+
+def test_review_plans_the_due_questions_or_says_when_they_come_back(
+    dated: SqliteHistory, days: Days
+) -> None:
+    empty = plan_review(dated, [MINI, STUDIO], MINI)
     assert empty.selection is None and "Nothing to review yet in Mini pack" in empty.message
     game = session(count=None)
-    play(history, game, [False, True, True, True])
-    plan = plan_review(history, [MINI, STUDIO], MINI)
+    play(dated, game, [False, True, True, True])
+    plan = plan_review(dated, [MINI, STUDIO], MINI)
+    assert plan.selection is None
+    assert plan.message == (
+        "Nothing is due for review in Mini pack; the next question is due on"
+        f" {(days.now + timedelta(days=1)).astimezone().date().isoformat()} (in 1 day)."
+    )
+    days.to(1)
+    plan = plan_review(dated, [MINI, STUDIO], MINI)
     assert plan.message is None and plan.selection is not None
     asked = plan.selection.asked
     assert [a.question.id for a in asked] == [game.records[0].asked.question.id]
     assert asked[0].pack is MINI
-    assert plan_review(history, [STUDIO]).message.startswith("Nothing to review yet")
-    # Right answers (box 2) come back after one more game: play the review, then check.
+    assert plan_review(dated, [STUDIO]).message.startswith("Nothing to review yet")
     review = GameSession(plan.selection, GameOptions(count=1), clock=Tick(), mode=Mode.REVIEW)
-    play(history, review, [True])
-    later = plan_review(history, [MINI], MINI)
-    assert later.selection is not None and later.message is None
+    play(dated, review, [True])  # a review answer moves the card too
+    assert plan_review(dated, [MINI], MINI).selection is None
+    days.to(30)
+    assert len(plan_review(dated, [MINI], MINI, limit=3).selection.asked) == 3
 
 
-def test_nothing_due_says_how_many_games_until_the_next(history: SqliteHistory) -> None:
-    play(history, session(count=None), [True] * 4)  # all in box 2: due in 1 more game
-    store = history.store
-    store.start_game(NewGame("mini", count=10))  # the game that makes them wait one more
-    with store._write() as conn:
-        conn.execute("UPDATE review_boxes SET box = 3")
-    plan = plan_review(history, [MINI], MINI)
-    assert plan.selection is None
-    assert plan.message == (
-        "Nothing is due for review in Mini pack; the next question comes back after 2 more games."
-    )
+def test_practice_rounds_never_move_a_card(dated: SqliteHistory, days: Days) -> None:
+    play(dated, one_question("lens", Mode.RETRY), [False])
+    assert dated.next_due("mini", ["lens"]) is None
+    play(dated, one_question("lens"), [True])
+    before = dated.next_due("mini", ["lens"]).when
+    days.to(1)
+    play(dated, one_question("lens", Mode.RETRY), [False])
+    assert dated.next_due("mini", ["lens"]).when == before
 
 
-def test_review_options_are_shuffled_by_the_seed(history: SqliteHistory) -> None:
-    play(history, session(count=None), [False] * 4)
-    one = plan_review(history, [MINI], seed=11)
-    two = plan_review(history, [MINI], seed=11)
+def test_a_fast_right_answer_in_a_timed_game_is_easy_and_waits_longest(dated, days) -> None:
+    play(dated, one_question("lens", timer=20.0), [True])  # 2 s of 20: fast
+    play(dated, one_question("months", timer=5.0), [True])  # 2 s of 5: not fast
+    play(dated, one_question("director"), [True])  # untimed
+    lens, months, director = (dated.next_due("mini", [q]) for q in ("lens", "months", "director"))
+    assert lens.when > months.when == director.when
+
+
+def test_review_games_ask_as_many_as_last_set_up(dated: SqliteHistory) -> None:
+    assert dated.review_questions() == 10
+    dated.remember_setup({"count": 5, "review_questions": 20})
+    assert dated.review_questions() == 20
+    dated.remember_setup({"review_questions": "lots"})
+    assert dated.review_questions() == 10
+
+
+def test_review_options_are_shuffled_by_the_seed(dated: SqliteHistory, days: Days) -> None:
+    play(dated, session(count=None), [False] * 4)
+    days.to(2)
+    one = plan_review(dated, [MINI], seed=11)
+    two = plan_review(dated, [MINI], seed=11)
     assert one.selection == two.selection and len(one.selection.asked) == 4
 
 
@@ -359,3 +437,17 @@ def test_answers_wait_while_the_disk_is_full_and_are_saved_when_there_is_room(
     assert history.unsaved == 0
     assert history.close() is None
     assert saved(small_disk)[0] == 3
+
+
+def test_nothing_due_later_today_gives_the_date_and_time() -> None:
+    from quiz.game.review import nothing_due_message
+    from quiz.records import NextDue
+
+    when = datetime(2026, 5, 4, 20, 30, tzinfo=UTC)
+    local = when.astimezone()
+    message = nothing_due_message(NextDue(when, 0), "Mini pack")
+    assert message == (
+        "Nothing is due for review in Mini pack yet; the next question is due later today"
+        f" ({local.date().isoformat()} at {local:%H:%M})."
+    )
+    assert nothing_due_message(NextDue(when, 1)).endswith(f"{local.date().isoformat()} (in 1 day).")

@@ -9,11 +9,17 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
 
-from quiz.records import Accuracy, BestScore, DueQuestion, KindStats, Missed, PackStats
+from fsrs import Card, Rating, Scheduler
+
+from quiz.records import Accuracy, BestScore, KindStats, Missed, PackStats
 from quiz.store import NewGame, Store
+from quiz.store.cards import PARAMETERS
 
+RELEARN = timedelta(days=1)
 PACKS = ("a", "b", "c")
 QUESTIONS = tuple(f"q{n}" for n in range(6))
 CATEGORIES = (None, "cast", "music")
@@ -50,7 +56,7 @@ class Rows:
     games: dict[int, tuple]  # id -> (pack_id, mode, question_count, timed, ended_at, score)
     members: set[tuple[int, str]]  # (game id, pack id) of game_packs
     answers: list[tuple]  # (game_id, pack_id, question_id, correct, category, difficulty)
-    boxes: list[tuple]  # (pack_id, question_id, box, last_game_id)
+    reviews: list[tuple]  # (pack_id, question_id, correct, answered_at) of play and review
 
 
 def read_rows(conn: sqlite3.Connection) -> Rows:
@@ -64,10 +70,11 @@ def read_rows(conn: sqlite3.Connection) -> Rows:
     answers = conn.execute(
         "SELECT game_id, pack_id, question_id, correct, category, difficulty FROM answers"
     ).fetchall()
-    boxes = conn.execute(
-        "SELECT pack_id, question_id, box, last_game_id FROM review_boxes"
+    reviews = conn.execute(
+        "SELECT a.pack_id, a.question_id, a.correct, a.answered_at FROM answers a"
+        " JOIN games g ON g.id = a.game_id WHERE g.mode IN ('play', 'review') ORDER BY a.id"
     ).fetchall()
-    return Rows(games, members, answers, boxes)
+    return Rows(games, members, answers, reviews)
 
 
 def _in(rows: Rows, game: int, pack: str) -> bool:
@@ -162,21 +169,45 @@ def best_like(rows: Rows, game: int) -> int | None:
     return max(scores, default=None)
 
 
-def schedule(rows: Rows, pack: str | None = None) -> list[tuple[DueQuestion, int]]:
-    found = []
-    for box_pack, question, box, last in rows.boxes:
-        if pack is None or box_pack == pack:
-            since = sum(1 for gid in rows.games if gid > last and _in(rows, gid, box_pack))
-            found.append((DueQuestion(box_pack, question, box, since + 1 - 2 ** (box - 1)), last))
+def cards(rows: Rows) -> dict[tuple[str, str], Card]:
+    """Each answer of normal play or review replayed through FSRS, wrong Again, right Good."""
+    scheduler = Scheduler(
+        parameters=PARAMETERS, learning_steps=(), relearning_steps=(RELEARN,), enable_fuzzing=False
+    )
+    found: dict[tuple[str, str], Card] = {}
+    for pack, question, correct, when in rows.reviews:
+        card = found.get((pack, question), Card(0))
+        rating = Rating.Good if correct else Rating.Again
+        found[(pack, question)], _ = scheduler.review_card(
+            card, rating, datetime.fromisoformat(when)
+        )
     return found
 
 
-def due(rows: Rows, pack: str | None = None) -> list[DueQuestion]:
-    items = [pair for pair in schedule(rows, pack) if pair[0].overdue >= 0]
-    items.sort(key=lambda p: (-p[0].overdue, p[0].box, p[1], p[0].question_id))
-    return [item for item, _ in items]
+def due(rows: Rows, pack: str, now: datetime) -> list[tuple[str, datetime]]:
+    """(question id, due time) of PACK's cards due at NOW, most overdue first."""
+    found = [(q, card.due) for (p, q), card in cards(rows).items() if p == pack and card.due <= now]
+    return sorted(found, key=lambda item: (item[1], item[0]))
 
 
-def next_due(rows: Rows, pack: str | None = None) -> int | None:
-    waits = [-item.overdue for item, _ in schedule(rows, pack)]
-    return max(0, min(waits)) if waits else None
+def without_review(report: list[PackStats]) -> list[PackStats]:
+    """Stats without what review and the score chart add (the totals do not keep them)."""
+    return [
+        replace(s, seen=0, due=0, mastered=0, scores=(),
+                most_missed=tuple(replace(m, recall=None) for m in s.most_missed))
+        for s in report
+    ]  # fmt: skip
+
+
+def as_version_4(path: Path) -> None:
+    """Take a v5 file back to v4: Leitner boxes (empty), no cards."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE cards")
+    conn.execute("DROP INDEX ranked_by_time")
+    conn.execute(
+        "CREATE TABLE review_boxes (pack_id TEXT NOT NULL, question_id TEXT NOT NULL,"
+        " box INTEGER NOT NULL CHECK (box BETWEEN 1 AND 5), last_game_id INTEGER NOT NULL,"
+        " updated_at TEXT NOT NULL, PRIMARY KEY (pack_id, question_id))"
+    )
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()

@@ -39,7 +39,7 @@ def check_both_kept(folder: Path, packs: list[str]) -> None:
         for pack in packs:
             assert stats[pack].games == 1 and stats[pack].unfinished == 0
             assert stats[pack].overall.total == ANSWERS
-            assert store.box(pack, f"q{ANSWERS - 1}") is not None
+            assert store.card(pack, f"q{ANSWERS - 1}") is not None
 
 
 @pytest.mark.parametrize("fresh", [False, True], ids=["existing-file", "fresh-folder"])

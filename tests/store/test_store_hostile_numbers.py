@@ -77,30 +77,41 @@ def test_an_answer_neither_right_nor_wrong_counts_as_neither(tmp_path: Path, val
         assert stats.most_missed == ()
 
 
-@pytest.mark.parametrize("column", ["box", "last_game_id"])
-@pytest.mark.parametrize("value", HOSTILE, ids=repr)
-def test_a_review_box_that_is_not_a_box_is_as_if_never_answered(tmp_path, column, value):
+USABLE = {("stability", 2.5), ("difficulty", 2.5), ("step", 0)}  # still a card (relearning)
+
+
+@pytest.mark.parametrize(
+    "column", ["state", "step", "stability", "difficulty", "due", "last_review"]
+)
+@pytest.mark.parametrize("value", [*HOSTILE, None, -1, 0, "2026-99-01", "9999-12-31T00:00:00"],
+                         ids=repr)  # fmt: skip
+def test_a_review_card_that_is_not_a_card_is_as_if_never_answered(tmp_path, column, value):
     played(tmp_path)
-    # Our table refuses such a box; a hostile file with the same columns need not.
+    # Our table refuses some of these; a hostile file with the same columns need not.
     tamper(
         tmp_path,
-        ("ALTER TABLE review_boxes RENAME TO ours", ()),
-        (
-            "CREATE TABLE review_boxes (pack_id, question_id, box, last_game_id, updated_at,"
-            " PRIMARY KEY (pack_id, question_id))",
-            (),
-        ),  # fmt: skip
-        ("INSERT INTO review_boxes SELECT * FROM ours", ()),
+        ("ALTER TABLE cards RENAME TO ours", ()),
+        ("CREATE TABLE cards (pack_id, question_id, state, step, stability, difficulty, due,"
+         " last_review, reviews, PRIMARY KEY (pack_id, question_id))", ()),
+        ("INSERT INTO cards SELECT * FROM ours", ()),
         ("DROP TABLE ours", ()),
-        (f"UPDATE review_boxes SET {column} = ?", (value,)),
-    )
+        ("DROP INDEX IF EXISTS cards_due", ()),
+        ("CREATE INDEX cards_due ON cards (pack_id, due)", ()),
+        ("UPDATE cards SET due = '2000-01-01T00:00:00+00:00'", ()),  # due, were it a card
+        (f"UPDATE cards SET {column} = ?", (value,)),
+    )  # fmt: skip
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
     store, _ = Store.open(tmp_path)
     with store:
-        assert store.due("mini") == []
-        assert store.next_due("mini") is None
+        usable = (column, value) in USABLE
+        assert bool(store.due("mini")) == usable
+        assert (store.next_due("mini") is not None) == usable
+        (stats,) = store.stats()
+        assert stats.seen == int(usable)
         game = store.start_game(NewGame("mini", count=4))
         store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)  # starts it afresh
-        assert store.next_due("mini") == 1
+        assert store.card("mini", "lens") is not None
+        assert store.next_due("mini") is not None
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import history_reference as reference
 import pytest
 from game_rows import bests
 
-from quiz.store import NewGame, Store, StoreError, migrations
+from quiz.cli import main
+from quiz.store import NewGame, Store, StoreError, cards, migrations
 from quiz.store.migrations import LATEST
 
 # The v1 schema exactly as the first release wrote it. Kept here, not imported, so a
@@ -115,12 +119,14 @@ def test_a_v1_history_is_migrated_with_everything_kept(tmp_path: Path):
         assert (stats.games, stats.unfinished) == (3, 1)
         assert (stats.overall.right, stats.overall.total) == (3, 5)
         assert [a.label for a in stats.by_difficulty] == ["unknown"]
-        # Boxes are rebuilt by replaying the v1 answers in order.
-        assert store.box("mini", "lens") == 1  # right, then wrong
-        assert store.box("mini", "real-shot") == 2  # wrong, then right
-        assert store.box("mini", "months") == 2
-        due = [(d.question_id, d.overdue) for d in store.due("mini")]
-        assert due == [("lens", 1), ("months", 1), ("real-shot", 0)]
+        # Review cards are built by replaying the v1 answers in order, at their times.
+        answered = datetime(2025, 1, 1, 10, 1, tzinfo=UTC)
+        lens, shot, months = (store.card("mini", q) for q in ("lens", "real-shot", "months"))
+        assert lens and shot and months
+        assert lens[0] <= answered + timedelta(days=1)  # right, then wrong: back in a day
+        assert months[0] >= answered + timedelta(days=7) > shot[0]  # fast in a timed game: Easy
+        due = [d.question_id for d in store.due("mini")]
+        assert due == ["lens", "real-shot", "months"]  # long past: most overdue first
         # New answers carry category and difficulty.
         game = store.start_game(NewGame("mini", count=4))
         store.record_answer(game, "mini", "director", "Gagne", True, 100, 2.0, "cast", "medium")
@@ -176,3 +182,58 @@ def test_a_failed_migration_changes_nothing(tmp_path: Path, monkeypatch):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert "half_done" not in [row[1] for row in conn.execute("PRAGMA table_info(games)")]
     conn.close()
+
+
+def test_a_v4_history_keeps_every_answer_and_gives_every_seen_question_a_card(tmp_path: Path):
+    rng = random.Random(3)
+    store, _ = Store.open(tmp_path)
+    with store:
+        reference.random_history(store, rng, games=40)
+    path = tmp_path / "quiz.db"
+    reference.as_version_4(path)
+    with sqlite3.connect(path) as conn:
+        answers = conn.execute("SELECT * FROM answers ORDER BY id").fetchall()
+        seen = set(conn.execute(
+            "SELECT a.pack_id, a.question_id FROM answers a JOIN games g ON g.id = a.game_id"
+            " WHERE g.mode IN ('play', 'review')"
+        ))  # fmt: skip
+    conn.close()
+    store, notices = Store.open(tmp_path)
+    with store:
+        assert notices == []
+        with store._read() as conn:
+            assert conn.execute("SELECT * FROM answers ORDER BY id").fetchall() == answers
+            assert set(cards.pack_cards(conn, reference.PACKS)) == seen
+            assert "review_boxes" not in migrations.tables(conn)
+    assert seen  # the history had scored answers to replay
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("answered_at", "yesterday"), ("answered_at", 12), ("answered_at", b"\xff"),
+     ("answered_at", "9999-12-31T23:59:59"), ("answered_at", "0001-01-01"),
+     ("correct", "abc"), ("correct", 2.5), ("seconds", "fast"), ("seconds", 1e309),
+     ("pack_id", b"\xff"), ("question_id", 7), ("game_id", "x")],
+)  # fmt: skip
+def test_a_v4_history_with_hostile_answers_migrates(tmp_path: Path, column, value):
+    store, _ = Store.open(tmp_path)
+    with store:
+        for timer in (20, "x", 1e308):
+            game = store.start_game(NewGame("mini", count=2, timed=True, settings={"timer": timer}))
+            store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)
+            store.record_answer(game, "mini", "months", "x", False, 0, 1.0)
+    path = tmp_path / "quiz.db"
+    reference.as_version_4(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"UPDATE answers SET {column} = ? WHERE question_id = 'lens'", (value,))
+        conn.execute("UPDATE games SET settings = '[[[[' WHERE id = 3")
+    conn.close()
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    store, notices = Store.open(tmp_path)
+    with store:
+        assert notices == []
+        assert store.card("mini", "months") is not None
+        if column not in ("pack_id", "question_id", "game_id"):
+            assert store.card("mini", "lens") is not None
+        store.due("mini")
+        store.next_due("mini")

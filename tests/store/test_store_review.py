@@ -1,108 +1,152 @@
-"""Leitner boxes: right moves up, wrong goes to box 1, box k is due every 2^(k-1) games."""
+"""Review cards: FSRS by wall-clock time; right answers push the next review further out,
+a wrong one brings the question back within a day; practice never moves a card."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from quiz.game.review import nothing_due_message
+from quiz.records import AGAIN, EASY, GOOD, HARD, is_fast, rating
 from quiz.store import NewGame, Store
-from quiz.store.rules import MAX_BOX, interval, next_box
+
+DAY0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+class Days:
+    """A clock a test moves by whole days (and hours)."""
+
+    def __init__(self) -> None:
+        self.now = DAY0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def to(self, days: float) -> None:
+        self.now = DAY0 + timedelta(days=days)
+
+
+@pytest.fixture
+def days() -> Days:
+    return Days()
+
+
+@pytest.fixture
+def timed_store(days: Days):
+    with Store.in_memory(now=days) as store:
+        yield store
+
+
+def answer(store: Store, question: str, correct: bool, mode: str = "play", grade=None):
+    game = store.start_game(NewGame("p", mode=mode))
+    return store.record_answer(game, "p", question, "x", correct, 0, 1.0, grade=grade)
+
+
+def test_right_on_day_0_1_4_waits_longer_each_time_and_wrong_on_day_5_is_back_within_a_day(
+    timed_store: Store, days: Days
+):
+    waits = []
+    for day in (0, 1, 4):
+        days.to(day)
+        due = answer(timed_store, "q", True)
+        waits.append(due - days.now)
+    assert waits[0] < waits[1] < waits[2]
+    assert waits[0] >= timedelta(days=1)
+    days.to(5)
+    due = answer(timed_store, "q", False)
+    assert days.now < due <= days.now + timedelta(days=1)
+    assert timed_store.due("p") == []
+    days.to(6)
+    assert [d.question_id for d in timed_store.due("p")] == ["q"]
+
+
+def test_a_question_comes_due_by_time_not_by_games(timed_store: Store, days: Days):
+    due = answer(timed_store, "q", True)
+    for _ in range(20):  # an evening of games asks nothing back early
+        timed_store.start_game(NewGame("p"))
+    assert timed_store.due("p") == []
+    days.now = due
+    (item,) = timed_store.due("p")
+    assert (item.question_id, item.due) == ("q", due)
+    assert 0 < item.recall < 1
+
+
+def test_due_is_most_overdue_first_and_kept_to_the_pack_s_questions(timed_store, days):
+    answer(timed_store, "late", False)
+    days.to(1)
+    answer(timed_store, "later", False)
+    answer(timed_store, "removed", False)
+    days.to(10)
+    assert [d.question_id for d in timed_store.due("p")] == ["late", "later", "removed"]
+    assert [d.question_id for d in timed_store.due("p", ["later", "late"])] == ["late", "later"]
+    assert timed_store.due("other") == []
+
+
+def test_next_due_says_when_and_in_how_many_days(timed_store: Store, days: Days):
+    assert timed_store.next_due("p") is None
+    due = answer(timed_store, "q", True)
+    following = timed_store.next_due("p")
+    assert following is not None and following.when == due
+    assert following.days == (due.astimezone().date() - DAY0.astimezone().date()).days >= 1
+    assert timed_store.next_due("p", ["other"]) is None
+
+
+def test_practice_rounds_and_unscored_modes_never_move_a_card(timed_store: Store):
+    assert answer(timed_store, "q", False, mode="retry") is None
+    assert answer(timed_store, "q", False, mode="something-else") is None
+    assert timed_store.card("p", "q") is None
+    assert answer(timed_store, "q", True, mode="review") is not None
+
+
+def test_review_games_move_cards_too(timed_store: Store, days: Days):
+    answer(timed_store, "q", False)
+    days.to(1)
+    due = answer(timed_store, "q", True, mode="review")
+    assert due > days.now + timedelta(days=1) - timedelta(seconds=1)
+
+
+def test_the_grade_sets_how_far_out_the_next_review_is(timed_store: Store):
+    dues = [answer(timed_store, f"q{grade}", True, grade=grade) for grade in (HARD, GOOD, EASY)]
+    assert dues[0] <= dues[1] < dues[2]
+    assert answer(timed_store, "again", True, grade=AGAIN) <= DAY0 + timedelta(days=1)
+
+
+def test_a_clock_set_back_never_reviews_before_the_last_review(timed_store, days):
+    days.to(3)
+    first = answer(timed_store, "q", True)
+    days.to(0)
+    assert answer(timed_store, "q", True) >= first  # read as a second review on day 3
 
 
 @pytest.mark.parametrize(
-    ("box", "correct", "after"),
-    [(None, True, 2), (None, False, 1), (1, True, 2), (3, True, 4), (4, True, 5),
-     (5, True, 5), (5, False, 1), (2, False, 1)],
+    ("correct", "close", "fast", "expected"),
+    [(False, False, False, AGAIN), (False, True, True, AGAIN), (True, True, False, HARD),
+     (True, True, True, HARD), (True, False, False, GOOD), (True, False, True, EASY)],
 )  # fmt: skip
-def test_next_box(box, correct, after):
-    assert next_box(box, correct) == after
+def test_the_rating_rule(correct, close, fast, expected):
+    assert rating(correct, close, fast) == expected
 
 
-def test_intervals_double_per_box():
-    assert [interval(box) for box in range(1, MAX_BOX + 1)] == [1, 2, 4, 8, 16]
+@pytest.mark.parametrize(
+    ("seconds", "limit", "fast"),
+    [(2.0, 20, True), (5.0, 20.0, True), (5.1, 20, False), (1.0, None, False),
+     ("1", 20, False), (True, 20, False), (1.0, 0, False), (-1.0, 20, False),
+     (float("nan"), 20, False)],
+)  # fmt: skip
+def test_fast_is_within_a_quarter_of_the_time_limit(seconds, limit, fast):
+    assert is_fast(seconds, limit) is fast
 
 
-def test_record_answer_moves_the_box(store: Store):
-    game = store.start_game(NewGame("p"))
-    boxes = [
-        store.record_answer(game, "p", "q", "x", correct, 0, 1.0)
-        for correct in (True, True, True, True, True, False, True)
-    ]
-    assert boxes == [2, 3, 4, 5, 5, 1, 2]
-    assert store.box("p", "q") == 2
-    assert store.box("p", "never-asked") is None
-    assert store.box("other-pack", "q") is None
+def test_desired_retention_is_a_setting_and_a_higher_one_asks_sooner(days: Days):
+    from quiz.store.settings import RETENTION
 
-
-def test_a_missed_question_is_due_in_the_next_game(store: Store, play):
-    play(store, "p", [("missed", False), ("known", True)])
-    assert [(d.question_id, d.box, d.overdue) for d in store.due("p")] == [("missed", 1, 0)]
-    assert store.next_due("p") == 0
-
-
-def test_box_k_comes_due_after_2_to_the_k_minus_1_games(store: Store, play):
-    play(store, "p", [("q", True)] * 3)  # box 4: due every 8 games
-    assert store.box("p", "q") == 4
-    waits = []
-    for _ in range(8):
-        waits.append(store.next_due("p"))
-        assert bool(store.due("p")) == (waits[-1] == 0)
-        play(store, "p", [])  # a game of the pack in which q is not asked
-    assert waits == [7, 6, 5, 4, 3, 2, 1, 0]
-    assert store.due("p")[0].overdue == 1  # one game past due now
-
-
-def test_games_of_other_packs_do_not_count(store: Store, play):
-    play(store, "p", [("q", True)])  # box 2
-    for _ in range(3):
-        play(store, "other", [("x", True)])
-    assert store.due("p") == [] and store.next_due("p") == 1
-    play(store, "p", [], finish=False)  # an unfinished game of the pack counts too
-    assert [d.question_id for d in store.due("p")] == ["q"]
-
-
-def test_due_is_most_overdue_first_then_lower_box(store: Store, play):
-    play(store, "p", [("old-miss", False), ("old-box2", True)])
-    play(store, "p", [("new-miss", False), ("new-box2", True)])
-    play(store, "p", [("fresh-miss", False)])
-    due = store.due("p")
-    assert [(d.question_id, d.box, d.overdue) for d in due] == [
-        ("old-miss", 1, 2),
-        ("new-miss", 1, 1),
-        ("old-box2", 2, 1),
-        ("fresh-miss", 1, 0),
-        ("new-box2", 2, 0),
-    ]
-
-
-def test_due_can_be_limited_to_questions_the_pack_still_has(store: Store, play):
-    play(store, "p", [("kept", False), ("removed", False)])
-    play(store, "r", [("kept", False)])
-    assert [d.question_id for d in store.due("p", ["kept", "added"])] == ["kept"]
-    assert {(d.pack_id, d.question_id) for d in store.due()} == {
-        ("p", "kept"),
-        ("p", "removed"),
-        ("r", "kept"),
-    }
-    assert store.next_due("p", ["added"]) is None
-
-
-def test_nothing_answered_means_nothing_due(store: Store):
-    assert store.due() == [] and store.next_due() is None
-
-
-def test_nothing_due_messages():
-    assert "play a game first" in nothing_due_message(None)
-    assert nothing_due_message(1, "Mini pack") == (
-        "Nothing is due for review in Mini pack; the next question comes back after 1 more game."
-    )
-    assert "after 3 more games" in nothing_due_message(3)
-    assert nothing_due_message(0) == "Questions are due for review."
-
-
-def test_games_of_several_packs_count_for_each_pack_they_asked_from(store: Store):
-    game = store.start_game(NewGame("mini", count=1))
-    store.record_answer(game, "mini", "lens", "x", True, 100, 1.0)  # box 2: due every 2 games
-    assert store.due("mini") == []
-    store.start_game(NewGame("mini+studio", packs=("mini", "studio"), count=4))
-    assert [due.question_id for due in store.due("mini")] == ["lens"]
+    dues = {}
+    for retention in (0.8, 0.95, "0.95", 2.0):
+        with Store.in_memory(now=days) as store:
+            store.set_setting(RETENTION, retention)
+            for day in (0, 3):
+                days.to(day)
+                dues[retention] = answer(store, "q", True)
+    assert dues[0.95] < dues[0.8]
+    assert dues["0.95"] == dues[2.0]  # not a number in range: the default, 0.9
+    assert dues[0.95] < dues[2.0] < dues[0.8]

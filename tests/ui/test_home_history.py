@@ -136,12 +136,15 @@ async def test_the_setup_screen_starts_from_the_last_choices(recorder: SqliteHis
         radio = list(setup.query_one("#count", RadioSet).query("RadioButton"))[3]
         radio.value = True
         setup.query_one("#seed", Input).value = "7"
+        list(setup.query_one("#review", RadioSet).query("RadioButton"))[2].value = True
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
     assert recorder.last_setup() == {
-        "count": None, "timer": 30.0, "categories": [], "difficulties": [], "pack": "studio"
+        "count": None, "timer": 30.0, "categories": [], "difficulties": [], "pack": "studio",
+        "review_questions": 20,
     }  # fmt: skip
+    assert recorder.review_questions() == 20  # r and `quiz review` ask up to 20 now
 
 
 async def test_setup_keys_move_on_from_the_remembered_choices(recorder: SqliteHistory) -> None:

@@ -7,7 +7,7 @@ Regenerate with `pytest tests/ui/test_snapshots_history.py --snapshot-update`, t
 from __future__ import annotations
 
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from game_rows import game_row
@@ -74,6 +74,37 @@ def test_stats(snap_compare) -> None:
 
     app = make_app([studio_pack(), load_pack(FIXTURES / "good" / "mini.yaml")], history=history())
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)
+
+
+def learning_history() -> SqliteHistory:
+    """Eight studio games a few days apart, scores climbing, then a look at stats a week on."""
+    days = [datetime(2026, 1, 1, 9, tzinfo=UTC)]
+    recorder = SqliteHistory(Store.in_memory(now=lambda: days[-1]))
+    store = recorder.store
+    questions = [("camera", "cinematography", "easy"), ("real-snow", "effects", "hard"),
+                 ("composer", "music", "medium"), ("set-city", "production", "medium")]  # fmt: skip
+    for number, score in enumerate((300, 450, 250, 600, 550, 800, 700, 950)):
+        days.append(days[0] + timedelta(days=2 * number))
+        game = store.start_game(game_row("studio", {"count": 4}))
+        for index, (question_id, category, difficulty) in enumerate(questions):
+            right = (number + index) % 3 != 0 or question_id == "camera"
+            store.record_answer(game, "studio", question_id, "x", right, 100 * right, 4.0,
+                                category, difficulty)  # fmt: skip
+        store.finish_game(game, score, 3, 4)
+    days.append(days[-1] + timedelta(days=7))
+    return recorder
+
+
+def test_stats_charts_at_100x30(snap_compare) -> None:
+    async def open_stats(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+
+    app = make_app([studio_pack()], history=learning_history())
+    assert snap_compare(app, terminal_size=(100, 30), run_before=open_stats)
 
 
 def test_results_with_a_new_best(snap_compare) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from game_rows import game_row
-from textual.widgets import Static
 from ui_helpers import UI_FIXTURES, Notices, footer_key, make_app, settle, studio_pack, wait_for
 
 from quiz.history.sqlite import SqliteHistory
@@ -43,7 +42,8 @@ def shown_keys(app) -> set[str]:
 
 
 def shown(screen) -> str:
-    return "\n".join(str(static.render()) for static in screen.query(Static))
+    """The screen's text, the accuracy bars included (drawn to their width)."""
+    return "\n".join(str(widget.render()) for widget in screen.query("Static, AccuracyBars"))
 
 
 async def open_stats(pilot, how: str = "key") -> StatsScreen:
@@ -84,12 +84,14 @@ async def test_stats_show_games_scores_accuracy_and_most_missed(
         assert "Studio Tour (studio)" in text
         assert "Games          3 played, 1 unfinished · best 200 · average 150" in text
         assert "Accuracy       67% (4/6)" in text
-        assert (
-            "By category    cinematography 100% (2/2) · effects 33% (1/3) · music 100% (1/1)"
-            in text
-        )
+        assert "Accuracy by category" in text
+        assert "cinematography ████████████████████ 100% (2/2)" in text
+        assert "effects        ███████░░░░░░░░░░░░░  33% (1/3)" in text
+        assert "Score over time  last 2 games, oldest first" in text
+        assert "high 200\nlow 100 · latest 200" in text
         assert "By difficulty  easy 100% (2/2) · medium 100% (1/1) · hard 33% (1/3)" in text
-        assert "Most missed    ✗ 2 of 3  Was the snow in the finale real?" in text
+        assert "Review         3 seen · 0 due now · 3 mastered (recall over 90%)" in text
+        assert "Most missed    ✗ 2 of 3 · recall 100%  Was the snow in the finale real?" in text
         assert "Which camera" not in text  # never missed
         await pilot.press("escape")
         await settle(pilot)
@@ -104,7 +106,7 @@ async def test_packs_no_longer_found_are_listed_by_id(recorder: SqliteHistory) -
         screen = await open_stats(pilot)
         blocks = [str(static.render()).splitlines()[0] for static in screen.query(".pack")]
         assert blocks == ["gone", "mini + Studio Tour (mini+studio)"]  # a pack not found: its id
-        assert "✗ 1 of 1  q1" in shown(screen)
+        assert "✗ 1 of 1 · recall 100%  q1" in shown(screen)
 
 
 async def test_pack_text_in_stats_is_never_markup(recorder: SqliteHistory) -> None:
@@ -115,7 +117,7 @@ async def test_pack_text_in_stats_is_never_markup(recorder: SqliteHistory) -> No
         screen = await open_stats(pilot)
         text = shown(screen)
         assert hostile.title in text
-        assert "By category    [bold]cat 0% (0/1)" in text
+        assert "[bold]cat      ░░░░░░░░░░░░░░░░░░░░   0% (0/1)" in text
         assert "Which is [bold]right[/bold]? [/" in text
         assert app.is_running
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
+from quiz.game.kinds import Mode
 from quiz.game.session import GameSession, Phase
 from quiz.packs.model import QuestionType
 from quiz.ui.messages import Answered, GameLeft, GameOver, Revealed
@@ -321,4 +322,5 @@ class QuestionScreen(Screen):
 
     def _show_score(self) -> None:
         s = self.session
-        self.query_one(Scoreboard).show(s.number, s.total, s.score, s.streak, s.scored)
+        review = s.mode is Mode.REVIEW
+        self.query_one(Scoreboard).show(s.number, s.total, s.score, s.streak, s.scored, review)

@@ -113,7 +113,7 @@ class ResultsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         title = "Results" if self.summary.scored else "Practice results (not scored)"
-        yield Static("Review results" if self.review else title, id="title")
+        yield Static("↻ Review results (never a best)" if self.review else title, id="title")
         yield Static(self._stats(), id="stats")
         table: DataTable[Text] = DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         for label, width in zip(COLUMNS, column_widths(self.app.size.width), strict=True):

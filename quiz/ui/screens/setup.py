@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from quiz.game.filters import FilterCounts, nothing_matches
+from quiz.game.review import REVIEW_CHOICES, REVIEW_SETUP_KEY, review_limit
 from quiz.game.selection import GameOptions
 from quiz.packs.catalog import PackEntry
 from quiz.packs.model import Difficulty
@@ -135,6 +136,11 @@ class SetupScreen(Screen):
                 )
                 difficulties.border_title = "Difficulty (none ticked: all)"
                 yield difficulties
+                review_was = review_limit(self.last.get(REVIEW_SETUP_KEY))
+                with RadioSet(id="review") as reviews:
+                    reviews.border_title = "Review games ask"
+                    for count in REVIEW_CHOICES:
+                        yield RadioButton(str(count), value=count == review_was)
         with Horizontal(id="actions"):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
@@ -227,6 +233,9 @@ class SetupScreen(Screen):
             "difficulties": list(options.difficulties),
             "pack": self.pack.id,
         }
+        review_index = self.query_one("#review", RadioSet).pressed_index
+        if review_index >= 0:
+            choices[REVIEW_SETUP_KEY] = REVIEW_CHOICES[review_index]
         self.post_message(StartGame([self.entry], options, remember=choices))
 
     def action_back(self) -> None:

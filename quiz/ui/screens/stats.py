@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Static
@@ -57,6 +57,11 @@ def labelled(label: str, value: Content | str) -> Content:
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", "bold"), value)
 
 
+def review_line(stats: PackStats) -> str:
+    """'12 seen · 3 due now · 5 mastered': what review knows of the pack's questions."""
+    return f"{stats.seen} seen · {stats.due} due now · {stats.mastered} mastered (recall over 90%)"
+
+
 def pack_block(stats: PackStats, packs: PackTexts) -> Content:
     """Everything about one pack's history, as lines of plain text under its title."""
     lines: list[Content] = [title_of(stats, packs)]
@@ -75,7 +80,9 @@ def pack_block(stats: PackStats, packs: PackTexts) -> Content:
         lines.append(labelled("Best by game", one_line(" · ".join(bests))))
     if stats.overall.total:
         lines.append(labelled("Accuracy", percent(stats.overall)))
-    for name, items in (("By category", stats.by_category), ("By difficulty", stats.by_difficulty)):
+    if stats.seen:
+        lines.append(labelled("Review", review_line(stats)))
+    for name, items in (("By difficulty", stats.by_difficulty),):  # categories: a chart below
         if items:
             lines.append(
                 labelled(name, one_line(" · ".join(f"{a.label} {percent(a)}" for a in items)))
@@ -83,7 +90,8 @@ def pack_block(stats: PackStats, packs: PackTexts) -> Content:
     prompts = packs.prompts(stats.pack_id, [missed.question_id for missed in stats.most_missed])
     for number, missed in enumerate(stats.most_missed):
         prompt = prompts.get(missed.question_id, missed.question_id)
-        count = f"✗ {missed.misses} of {missed.attempts}  "
+        count = f"✗ {missed.misses} of {missed.attempts}"
+        count += f" · recall {missed.recall:.0%}  " if missed.recall is not None else "  "
         label = "Most missed" if number == 0 else ""
         lines.append(labelled(label, Content.assemble(count, plain(shorten(prompt)))))
     return Content("\n").join(lines)
@@ -146,9 +154,17 @@ class StatsScreen(Screen):
         scroll = self.query_one("#report")
         with self.app.batch_update():
             scroll.remove_children()
-            scroll.mount_all(
-                Static(pack_block(stats, self.packs), classes="pack") for stats in report
-            )
+            scroll.mount_all(self._pack(stats) for stats in report)
+
+    def _pack(self, stats: PackStats) -> Vertical:
+        """One pack's report: its lines of text, then its charts."""
+        from quiz.ui.widgets.charts import PackCharts
+
+        return Vertical(
+            Static(pack_block(stats, self.packs), classes="pack"),
+            PackCharts(stats.scores, stats.by_category),
+            classes="pack-report",
+        )
 
     def action_back(self) -> None:
         """Back to the home screen."""
