@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,8 @@ def test_export_anki_is_stable_and_refuses_to_overwrite(tmp_path: Path, capsys) 
 
 def test_export_missed_writes_only_the_questions_due_for_review(tmp_path: Path, capsys) -> None:
     data, deck = tmp_path / "data", tmp_path / "missed.txt"
-    store, _ = Store.open(data)
+    # Answered a day and a half ago: the misses are due again, the right one is not yet.
+    store, _ = Store.open(data, now=lambda: datetime.now(UTC) - timedelta(days=1.5))
     with store:
         game = store.start_game(NewGame("mini", count=4))
         for question, right in [("lens", True), ("director", False), ("months", False)]:
