@@ -7,6 +7,7 @@ import pty
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -89,7 +90,8 @@ def test_an_answer_typed_with_escapes_is_printed_inert_and_saved_as_typed(tmp_pa
 
 
 def test_review_plain_plays_the_due_questions_and_saves_them(tmp_path: Path) -> None:
-    store, _ = Store.open(tmp_path)
+    # Missed a day and a half ago, so it is due again now.
+    store, _ = Store.open(tmp_path, now=lambda: datetime.now(UTC) - timedelta(days=1.5))
     with store:
         game = store.start_game(NewGame("mini", count=10))
         store.record_answer(game, "mini", "director", "x", False, 0, 1.0)
