@@ -240,8 +240,14 @@ def recall(card: Card, now: datetime) -> float:
 
 
 def mastered(card: Card, recall_now: float) -> bool:
-    """Recalled with probability over MASTERED now, and not just missed (in relearning)."""
-    return recall_now > MASTERED and int(card.state) == 2
+    """Recalled with probability over MASTERED now, and not just missed.
+
+    Just after any answer FSRS gives a recall of 100%, so recall alone would count a miss as
+    mastered. A miss after a right answer is in relearning (state 1 or 3); a miss as the very
+    first answer goes straight to review (there are no learning steps) with a stability under
+    a day, where every right answer leaves one of a day or more.
+    """
+    return recall_now > MASTERED and int(card.state) == 2 and card.stability >= 1.0
 
 
 def card_of(conn: sqlite3.Connection, pack_id: str, question_id: str) -> Card | None:

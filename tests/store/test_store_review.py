@@ -150,3 +150,16 @@ def test_desired_retention_is_a_setting_and_a_higher_one_asks_sooner(days: Days)
     assert dues[0.95] < dues[0.8]
     assert dues["0.95"] == dues[2.0]  # not a number in range: the default, 0.9
     assert dues[0.95] < dues[2.0] < dues[0.8]
+
+
+def test_a_question_missed_at_its_first_answer_is_not_mastered_though_just_revealed(
+    timed_store: Store, days: Days
+):
+    answer(timed_store, "missed", False)
+    answer(timed_store, "right", True)
+    answer(timed_store, "close", True, grade=HARD)
+    [stats] = timed_store.stats("p")
+    assert (stats.seen, stats.mastered) == (3, 2)
+    days.to(1)
+    answer(timed_store, "right", False)  # a miss after a right answer: relearning
+    assert timed_store.stats("p")[0].mastered == 1
