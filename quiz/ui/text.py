@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from textual.content import Content
 
 from quiz.game.words import duration, nice_date
@@ -9,7 +11,8 @@ from quiz.packs.model import Excerpt, Source
 from quiz.packs.printable import printable
 
 __all__ = [
-    "attribution", "duration", "excerpt_content", "nice_date", "one_line", "plain", "visible",
+    "attribution", "citation", "duration", "excerpt_content", "followable", "nice_date",
+    "one_line", "plain", "visible",
 ]  # fmt: skip
 
 HIGHLIGHT_STYLE = "bold underline $accent"
@@ -59,3 +62,34 @@ def attribution(source: Source | None, ref: str) -> Content:
     if source.published:
         parts.append(plain(nice_date(source.published)))
     return Content.assemble("— ", Content(", ").join(parts))
+
+
+def followable(url: str | None) -> str | None:
+    """The URL if a browser may be sent to it: http or https, a host, and nothing a
+    terminal would act on or a reader could misread (no control, bidi or space
+    characters); None otherwise. Pack text is untrusted: no file:, javascript: or the like.
+    """
+    if not url or printable(url) != url or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed IPv6 host, say
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def citation(source: Source | None, ref: str) -> list[tuple[str, Content]]:
+    """The whole citation, a (label, text) pair a line: source, publisher, date where
+    given, and a URL that can't be followed, as written (a followable one is a link)."""
+    if source is None:
+        return [("Source", plain(ref))]
+    lines = [("Source", plain(source.title, "italic"))]
+    if source.publisher:
+        lines.append(("Publisher", plain(source.publisher)))
+    if source.published:
+        lines.append(("Published", plain(nice_date(source.published))))
+    if source.url and followable(source.url) is None:
+        lines.append(("Link", Content.assemble(one_line(source.url), " (not opened)")))
+    return lines

@@ -25,11 +25,14 @@ def verdict_line(record: AnswerRecord, scored: bool) -> Content:
 
 
 def answers_line(record: AnswerRecord) -> Content:
-    """'Your answer: x   Answer: y' (your answer left out when there was none)."""
-    answer = Content.assemble("Answer: ", plain(record.asked.question.answer_text, "bold"))
-    if not record.given:
+    """'Answer: y', and over it 'Your answer: x' when that differs from it (a right
+    choice says nothing twice); each on its own line, so neither wraps mid-phrase."""
+    shown = record.asked.question.answer_text
+    answer = Content.assemble("Answer: ", plain(shown, "bold"))
+    given = record.given
+    if not given or given.strip().casefold() == shown.strip().casefold():
         return answer
-    return Content.assemble("Your answer: ", plain(record.given), "   ", answer)
+    return Content("\n").join([Content.assemble("Your answer: ", plain(given)), answer])
 
 
 class RevealPanel(Vertical):
