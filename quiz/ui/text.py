@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from textual.content import Content
@@ -11,7 +12,8 @@ from quiz.packs.model import Excerpt, Source
 from quiz.packs.printable import printable
 
 __all__ = [
-    "attribution", "citation", "duration", "excerpt_content", "followable", "nice_date",
+    "attribution", "citation", "duration", "excerpt_content", "fit_phrases", "followable",
+    "nice_date",
     "one_line", "plain", "visible",
 ]  # fmt: skip
 
@@ -62,6 +64,22 @@ def attribution(source: Source | None, ref: str) -> Content:
     if source.published:
         parts.append(plain(nice_date(source.published)))
     return Content.assemble("— ", Content(", ").join(parts))
+
+
+def fit_phrases(phrases: Sequence[Content], width: int | None, gap: str = "   ") -> Content:
+    """Phrases GAP apart, on as few lines of WIDTH cells as they fit (all on one line
+    when WIDTH is None): a line breaks between phrases, never inside one, so "Best
+    streak 2" is not split the way wrapping at a space would split it."""
+    lines: list[list[Content]] = [[]]
+    used = 0
+    for phrase in phrases:
+        size = phrase.cell_length
+        if lines[-1] and width is not None and used + len(gap) + size > width:
+            lines.append([])
+            used = 0
+        used += size + (len(gap) if lines[-1] else 0)
+        lines[-1].append(phrase)
+    return Content("\n").join(Content(gap).join(line) for line in lines)
 
 
 def followable(url: str | None) -> str | None:

@@ -64,7 +64,7 @@ class QuestionScreen(Screen):
         Binding("f", "true_false(False)", "False", show=False),
         Binding("s", "skip", "Skip"),
         Binding("n,space,enter", "next", "Next", key_display="n"),
-        Binding("o", "open_source", "Open source"),
+        Binding("o", "open_source", "Source"),
         Binding("escape", "leave", "Leave"),
     ]
 

@@ -52,7 +52,7 @@ class SourceScreen(Dialog[None]):
 
     BINDINGS = [
         Binding("escape,enter,space,q", "close", "Close", key_display="esc"),
-        Binding("o", "open_source", "Open source"),
+        Binding("o", "open_source", "Source"),
     ]
 
     def __init__(self, record: AnswerRecord, scored: bool = True) -> None:
