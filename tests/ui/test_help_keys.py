@@ -22,7 +22,7 @@ SECTIONS = {
     SourceScreen: ("Anywhere", "Answer shown"),
     StatsScreen: ("Stats",),
 }
-NAMES = {"escape": "Esc", "enter": "Enter", "space": "Space"}
+NAMES = {"escape": "Esc", "esc": "Esc", "enter": "Enter", "space": "Space"}
 
 
 def help_keys(titles: tuple[str, ...]) -> set[str]:
