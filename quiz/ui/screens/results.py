@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from quiz.game.history import GameEnd
 
 SHORT = 20  # rows
+NARROW = 60  # columns: below, the buttons say less so all three fit
 COLUMNS = ("#", "", "Question", "Your answer", "Answer", "Points")
 NUMBER, VERDICT, QUESTION, GIVEN, ANSWER, POINTS = range(len(COLUMNS))
 PADDING = 2  # a DataTable cell's padding, either side
@@ -132,7 +133,7 @@ class ResultsScreen(Screen):
 
     BINDINGS = [
         Binding("p", "play_again", "Play again"),
-        Binding("m", "retry", "Retry missed"),
+        Binding("m", "retry", "Retry"),
         Binding("h,escape", "home", "Home", key_display="h"),
     ]
 
@@ -155,10 +156,9 @@ class ResultsScreen(Screen):
         yield table
         yield Static("Enter on a row, or click it twice, to see its source.", id="hint")
         with Horizontal(id="actions"):
-            yield Button("Play again (p)", id="play_again", variant="primary",
+            yield Button("", id="play_again", variant="primary",
                          disabled=self.review, action="screen.play_again")  # fmt: skip
-            yield Button(f"Retry {len(self.missed)} missed (m)", id="retry",
-                         disabled=not self.missed, action="screen.retry")  # fmt: skip
+            yield Button("", id="retry", disabled=not self.missed, action="screen.retry")
             yield Button("Home (h)", id="home", action="screen.home")
         yield QuizFooter()
 
@@ -172,6 +172,12 @@ class ResultsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
+        self._label_buttons(self.app.size.width < NARROW)
+
+    def _label_buttons(self, narrow: bool) -> None:
+        again, retry = self.query_one("#play_again", Button), self.query_one("#retry", Button)
+        again.label = "Again (p)" if narrow else "Play again (p)"
+        retry.label = "Retry (m)" if narrow else f"Retry {len(self.missed)} missed (m)"
 
     def _fill(self, table: DataTable[Text], width: int) -> None:
         """Lay the table out for a screen WIDTH wide (again, if that changes its columns)."""
@@ -193,7 +199,8 @@ class ResultsScreen(Screen):
         # One-line buttons on a short terminal leave room for the table; the table's
         # columns are laid out again for the new width.
         for button in self.query(Button):
-            button.compact = event.size.height < SHORT
+            button.compact = event.size.height < SHORT or event.size.width < NARROW
+        self._label_buttons(event.size.width < NARROW)
         self._fill(self.query_one(DataTable), event.size.width)
         self.query_one("#stats", Static).update(self._stats(event.size.width))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -31,6 +31,7 @@ EMPTY = "No games played yet. Pick a pack on the home screen and press Enter to 
 NO_HISTORY = "No history is kept in this run, so there are no stats to show."
 PROMPT_WIDTH = 48
 LABEL_WIDTH = 15
+SHORT = 20  # rows
 
 
 def title_of(stats: PackStats, packs: PackTexts) -> Content:
@@ -121,6 +122,10 @@ class StatsScreen(Screen):
         with Horizontal(id="actions"):
             yield Button("Home (h)", id="back", variant="primary")
         yield QuizFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A one-line button on a short terminal leaves room for the report.
+        self.query_one("#back", Button).compact = event.size.height < SHORT
 
     def on_mount(self) -> None:
         self.query_one("#report").focus()
