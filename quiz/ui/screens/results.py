@@ -50,11 +50,13 @@ def column_widths(screen_width: int, records: Sequence[AnswerRecord] = ()) -> di
     """The columns that fit the screen, by index into COLUMNS, and their widths.
 
     The answers get what they need (up to a quarter of the room each), the question the
-    rest. When that leaves the question less than ROOMY, Your answer goes (the source
+    rest, up to its longest prompt. When that leaves the question less than ROOMY, Your answer goes (the source
     dialog still shows it), and on the narrowest screens the row number too.
     """
     room = screen_width - CHROME
     numbers = max(1, len(str(len(records))))
+    prompts = (shown_width(r.asked.question.prompt) for r in records)
+    longest = max([len(COLUMNS[QUESTION]), *prompts]) if records else room
     needed = {
         GIVEN: max([len(COLUMNS[GIVEN]), *(shown_width(given_text(r)) for r in records)]),
         ANSWER: max(
@@ -67,7 +69,8 @@ def column_widths(screen_width: int, records: Sequence[AnswerRecord] = ()) -> di
         kept = {c: w for c, w in widths.items() if c in shown or c in (VERDICT, POINTS)}
         question = room - sum(w + PADDING for w in kept.values()) - PADDING
         if question >= ROOMY or shown == (ANSWER,):
-            kept[QUESTION] = max(8, question)
+            # No wider than the longest prompt: on a wide screen the answers stay near it.
+            kept[QUESTION] = max(8, min(question, longest))
             return dict(sorted(kept.items()))
     raise AssertionError("unreachable: the last layout always fits")
 
