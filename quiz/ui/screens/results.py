@@ -33,7 +33,7 @@ NARROW = 60  # columns: below, the buttons say less so all three fit
 COLUMNS = ("#", "", "Question", "Your answer", "Answer", "Points")
 NUMBER, VERDICT, QUESTION, GIVEN, ANSWER, POINTS = range(len(COLUMNS))
 PADDING = 2  # a DataTable cell's padding, either side
-CHROME = 3  # the table's margins and a scrollbar's room
+CHROME = 4  # the table's margins (1 each side) and a vertical scrollbar (2)
 ROOMY = 24  # the question column's room that a Your answer column may not take
 
 
