@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
@@ -16,31 +16,20 @@ from quiz.ui.widgets.excerpt import NO_SOURCE
 from quiz.ui.widgets.reveal import answers_line, verdict_line
 from quiz.ui.widgets.source_link import SourceLink
 
-LABEL_WIDTH = len("Published")
 
-
-def label(text: str) -> Content:
-    return Content.styled(f"{text:<{LABEL_WIDTH}}  ", "bold")
-
-
-def citation_block(record: AnswerRecord) -> Content:
-    """Source, publisher and date, one labelled line each (quiz.ui.text.citation)."""
+def citation_rows(record: AnswerRecord) -> list[tuple[str, Content]]:
+    """Source, publisher and date where given (quiz.ui.text.citation), then the pack the
+    question comes from, with its author and license where given."""
     excerpt = record.asked.question.source
-    if excerpt is None:
-        return Content("")
-    lines = citation(record.asked.pack.source(excerpt.ref), excerpt.ref)
-    return Content("\n").join(Content.assemble(label(name), text) for name, text in lines)
-
-
-def pack_line(record: AnswerRecord) -> Content:
-    """The pack the question comes from, with its author and license where given."""
     pack = record.asked.pack
+    rows = citation(pack.source(excerpt.ref), excerpt.ref) if excerpt is not None else []
     parts = [plain(pack.title, "italic")]
     if pack.author:
         parts.append(Content.assemble("by ", plain(pack.author)))
     if pack.license:
         parts.append(plain(pack.license))
-    return Content.assemble(label("Pack"), Content(", ").join(parts))
+    rows.append(("Pack", Content(", ").join(parts)))
+    return rows
 
 
 class SourceScreen(Dialog[None]):
@@ -73,20 +62,27 @@ class SourceScreen(Dialog[None]):
                     yield Static(plain(question.explanation), id="explanation")
                 if excerpt is not None:
                     yield Static(excerpt_content(excerpt), id="quote")
-                    yield Static(citation_block(self.record), id="citation")
                 else:
                     yield Static(NO_SOURCE, id="no-source", markup=False)
-                link = SourceLink(label("Link"), id="link")
-                link.show(source.url if source is not None else None)
-                yield link
-                yield Static(pack_line(self.record), id="pack")
+                # A label column and a value column: a long title wraps under itself.
+                with Grid(id="citation"):
+                    rows = citation_rows(self.record)
+                    for name, text in rows[:-1]:
+                        yield from (Static(name, classes="label"), Static(text))
+                    link = SourceLink(prefix="")
+                    link.show(source.url if source is not None else None)
+                    if link.url is not None:
+                        yield from (Static("Link", classes="label"), link)
+                    name, text = rows[-1]
+                    yield from (Static(name, classes="label"), Static(text))
             yield Button("Close (Esc)", id="close", variant="primary", compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_source":
-            return self.query_one(SourceLink).url is not None
+            return bool(self.query(SourceLink))
         return True
 
     def action_open_source(self) -> None:
         """Open the source in a browser (key o), when it has a link."""
-        self.query_one(SourceLink).open()
+        for link in self.query(SourceLink):
+            link.open()
