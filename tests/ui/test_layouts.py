@@ -179,3 +179,27 @@ async def test_dialogs_keep_their_borders(which: str, size: tuple[int, int]) -> 
         top, bottom = lines[box.region.y], lines[box.region.bottom - 1]
         left, right = box.region.x, box.region.right - 1
         assert (top[left], top[right], bottom[left], bottom[right]) == ("╭", "╮", "╰", "╯")
+
+
+async def test_stats_values_wrap_in_their_own_column() -> None:
+    from test_snapshots_history import history
+
+    from quiz.ui.screens.stats import LABEL_WIDTH
+
+    app = make_app(history=history())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        [block] = [
+            b for b in app.screen.query(".pack").results(Static) if "Studio" in str(b.content)
+        ]
+        games = "Games          3 played, 1 unfinished · best 1,250 · average 975"
+        assert games in str(block.content).splitlines()  # one line when there is room
+        await pilot.resize_terminal(40, 12)
+        await settle(pilot)
+        lines = str(block.content).splitlines()
+        for part in ("best 1,250", "average 975"):  # each under the value, not the label
+            assert " " * LABEL_WIDTH + part in lines

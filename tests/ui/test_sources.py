@@ -172,3 +172,16 @@ async def test_a_right_choice_does_not_repeat_the_answer() -> None:
         screen = await reveal(pilot, right=True)
         answers = str(screen.query_one(".answers", Static).content)
         assert answers == "Answer: Alexa 35"
+
+
+async def test_a_number_answer_without_its_unit_is_not_repeated() -> None:
+    app = make_app(start=GameOptions(count=None, categories=("production",), seed=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        while screen.session.current.question.type.value != "number":
+            await pilot.press(*keys_for(screen.session.current), "n")
+            await pilot.pause()
+        await pilot.press("4", "2", "enter")  # the answer is 42 days
+        await pilot.pause()
+        assert str(screen.query_one(".answers", Static).content) == "Answer: 42 days"
