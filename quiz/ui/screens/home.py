@@ -17,7 +17,7 @@ from quiz.game.selection import GameOptions
 from quiz.packs.catalog import PackEntry
 from quiz.ui.attempt import attempt
 from quiz.ui.messages import OpenSetup, OpenStats, StartGame, StartReview
-from quiz.ui.styles import tcss
+from quiz.ui.styles import breakpoint_classes, tcss
 from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.pack_list import PackList
 
@@ -58,7 +58,7 @@ class HomeScreen(Screen):
     ]
 
     def __init__(self, entries: Sequence[PackEntry], history: History) -> None:
-        super().__init__()
+        super().__init__(classes=breakpoint_classes(type(self), self.app.size))
         self.history = history
         self.rows = tuple(entries)
         self.any_playable = any(entry.playable for entry in self.rows)
