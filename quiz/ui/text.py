@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
 from textual.content import Content
 
 from quiz.game.words import duration, nice_date
@@ -9,7 +12,9 @@ from quiz.packs.model import Excerpt, Source
 from quiz.packs.printable import printable
 
 __all__ = [
-    "attribution", "duration", "excerpt_content", "nice_date", "one_line", "plain", "visible",
+    "attribution", "citation", "duration", "excerpt_content", "fit_phrases", "followable",
+    "nice_date",
+    "one_line", "plain", "visible",
 ]  # fmt: skip
 
 HIGHLIGHT_STYLE = "bold underline $accent"
@@ -59,3 +64,50 @@ def attribution(source: Source | None, ref: str) -> Content:
     if source.published:
         parts.append(plain(nice_date(source.published)))
     return Content.assemble("— ", Content(", ").join(parts))
+
+
+def fit_phrases(phrases: Sequence[Content], width: int | None, gap: str = "   ") -> Content:
+    """Phrases GAP apart, on as few lines of WIDTH cells as they fit (all on one line
+    when WIDTH is None): a line breaks between phrases, never inside one, so "Best
+    streak 2" is not split the way wrapping at a space would split it."""
+    lines: list[list[Content]] = [[]]
+    used = 0
+    for phrase in phrases:
+        size = phrase.cell_length
+        if lines[-1] and width is not None and used + len(gap) + size > width:
+            lines.append([])
+            used = 0
+        used += size + (len(gap) if lines[-1] else 0)
+        lines[-1].append(phrase)
+    return Content("\n").join(Content(gap).join(line) for line in lines)
+
+
+def followable(url: str | None) -> str | None:
+    """The URL if a browser may be sent to it: http or https, a host, and nothing a
+    terminal would act on or a reader could misread (no control, bidi or space
+    characters); None otherwise. Pack text is untrusted: no file:, javascript: or the like.
+    """
+    if not url or printable(url) != url or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed IPv6 host, say
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def citation(source: Source | None, ref: str) -> list[tuple[str, Content]]:
+    """The whole citation, a (label, text) pair a line: source, publisher, date where
+    given, and a URL that can't be followed, as written (a followable one is a link)."""
+    if source is None:
+        return [("Source", plain(ref))]
+    lines = [("Source", plain(source.title, "italic"))]
+    if source.publisher:
+        lines.append(("Publisher", plain(source.publisher)))
+    if source.published:
+        lines.append(("Published", plain(nice_date(source.published))))
+    if source.url and followable(source.url) is None:
+        lines.append(("Link", Content.assemble(one_line(source.url), " (not opened)")))
+    return lines

@@ -10,6 +10,7 @@ from quiz.ui.screens.home import HomeScreen
 from quiz.ui.screens.question import QuestionScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.setup import SetupScreen
+from quiz.ui.screens.source import SourceScreen
 from quiz.ui.screens.stats import StatsScreen
 
 # Which help sections explain which screen's keys.
@@ -18,9 +19,10 @@ SECTIONS = {
     SetupScreen: ("Setup",),
     QuestionScreen: ("Question", "Answer shown"),
     ResultsScreen: ("Results",),
+    SourceScreen: ("Anywhere", "Answer shown"),
     StatsScreen: ("Stats",),
 }
-NAMES = {"escape": "Esc", "enter": "Enter", "space": "Space"}
+NAMES = {"escape": "Esc", "esc": "Esc", "enter": "Enter", "space": "Space"}
 
 
 def help_keys(titles: tuple[str, ...]) -> set[str]:

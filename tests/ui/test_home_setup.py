@@ -88,7 +88,7 @@ async def test_help_shows_every_key_and_closes(how: str) -> None:
             await pilot.click("#help")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        shown = " ".join(str(s.content) for s in app.screen.query(".column"))
+        shown = " ".join(str(s.content) for s in app.screen.query(".column Static"))
         for key in ("ctrl+q", "ctrl+p", "1..N", "t / f", "ctrl+s", "Enter Space n", "m", "Esc"):
             assert key in shown
         if how == "key":

@@ -61,6 +61,6 @@ async def test_help_has_a_scoring_section() -> None:
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        shown = " ".join(str(s.render()) for s in app.screen.query(".column"))
+        shown = " ".join(str(s.render()) for s in app.screen.query(".column Static"))
         assert "Scoring" in shown and "75 easy, 100 medium, 150 hard" in shown
         assert "× 1.5 at once to × 0.5 at the limit" in shown

@@ -130,10 +130,10 @@ async def test_typed_answer_is_submitted_with_enter() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
         assert screen.query_one("#answer", Input).has_focus
-        await pilot.press(*"mira holt", "enter")
+        await pilot.press(*"holt", "enter")
         await pilot.pause()
         assert screen.session.last.correct
-        assert "Your answer: mira holt" in texts(screen, ".answers")[0]
+        assert "Your answer: holt" in texts(screen, ".answers")[0]  # it differs: shown
 
 
 async def test_typed_digits_do_not_trigger_the_number_keys() -> None:

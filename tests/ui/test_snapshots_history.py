@@ -1,5 +1,6 @@
 """SVG snapshots of the screens that show the history: home with best scores and unplayable
-packs, the stats screen, and results with a new best. 80x24, in-memory history, fixed seeds.
+packs, the problems dialog, the stats screen (each at 40x12, 80x24 and 160x48), and
+results with a new best. In-memory history, fixed seeds.
 
 Regenerate with `pytest tests/ui/test_snapshots_history.py --snapshot-update`, then look.
 """
@@ -7,9 +8,11 @@ Regenerate with `pytest tests/ui/test_snapshots_history.py --snapshot-update`, t
 from __future__ import annotations
 
 import shutil
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from game_rows import game_row
 from ui_helpers import UI_FIXTURES, FakeClock, make_app, play_to_results, settle, studio_pack
 
@@ -20,6 +23,8 @@ from quiz.packs.loader import load_pack
 from quiz.store import Store
 
 FIXTURES = UI_FIXTURES.parent
+SIZES = [(40, 12), (80, 24), (160, 48)]
+sizes = pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 
 
 def history(best: int = 1250) -> SqliteHistory:
@@ -60,20 +65,41 @@ def catalog(folder: Path):
     return discover(folder / "data", builtin=builtin, env={})
 
 
-def test_home_with_best_scores_and_unplayable_packs(snap_compare, tmp_path: Path) -> None:
+@sizes
+def test_home_with_best_scores_and_unplayable_packs(
+    snap_compare, tmp_path: Path, size: tuple[int, int]
+) -> None:
     found = catalog(tmp_path)
     app = make_app(history=history(), entries=found.entries)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=size, run_before=settle)
 
 
-def test_stats(snap_compare) -> None:
+@sizes
+def test_problems_dialog(snap_compare, size: tuple[int, int]) -> None:
+    async def open_problems(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("down", "down", "enter")  # broken.yaml
+        await settle(pilot)
+
+    # A fixed folder name: the dialog shows the pack file's path.
+    folder = Path(tempfile.gettempdir()) / "quiz-snapshot-problems"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    app = make_app(history=history(), entries=catalog(folder).entries)
+    assert snap_compare(app, terminal_size=size, run_before=open_problems)
+
+
+@sizes
+def test_stats(snap_compare, size: tuple[int, int]) -> None:
     async def open_stats(pilot) -> None:
         await settle(pilot)
         await pilot.press("t")
         await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
 
     app = make_app([studio_pack(), load_pack(FIXTURES / "good" / "mini.yaml")], history=history())
-    assert snap_compare(app, terminal_size=(80, 24), run_before=open_stats)
+    assert snap_compare(app, terminal_size=size, run_before=open_stats)
 
 
 def learning_history() -> SqliteHistory:

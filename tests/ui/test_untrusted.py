@@ -116,7 +116,7 @@ async def test_markup_in_every_pack_field_is_shown_as_written() -> None:
         dialog = app.screen
         assert isinstance(dialog, SourceScreen)
         assert shows(dialog.query_one("#prompt", Static), dialog.record.asked.question.prompt)
-        assert shows(dialog.query_one(".quote"), dialog.record.asked.question.source.text)
+        assert shows(dialog.query_one("#quote"), dialog.record.asked.question.source.text)
         assert app.is_running
 
 

@@ -16,6 +16,7 @@ class ConfirmScreen(Dialog[bool]):
     """Asks a question; y / Enter on Yes confirms, n / Escape cancels."""
 
     DEFAULT_CSS = tcss(__file__)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (50, "-wide")]
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 
@@ -16,12 +17,19 @@ from quiz.game.selection import GameOptions
 from quiz.packs.catalog import PackEntry
 from quiz.ui.attempt import attempt
 from quiz.ui.messages import OpenSetup, OpenStats, StartGame, StartReview
-from quiz.ui.styles import tcss
+from quiz.ui.styles import breakpoint_classes, tcss
 from quiz.ui.widgets.footer import QuizFooter
 from quiz.ui.widgets.pack_list import PackList
 
 TAGLINE = "Trivia about how films and shows are made. Every answer shows its source."
+SHORT = 20  # rows
+NARROW = 70  # columns: the four buttons fit
 HINT = "Enter plays 10 questions, untimed; s sets up the game first. Click a pack, click again to play."
+
+
+def is_small(size: Size) -> bool:
+    """Whether a screen this size shows home's small layout."""
+    return size.height < SHORT or size.width < NARROW
 
 
 class HomeScreen(Screen):
@@ -35,6 +43,12 @@ class HomeScreen(Screen):
 
     DEFAULT_CSS = tcss(__file__)
 
+    # A small screen keeps at least three packs in view: no tagline or hint, two-line
+    # rows, one-line buttons, and on a narrow one only Play and Setup (the footer has
+    # Help and Quit).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
+
     BINDINGS = [
         Binding("enter", "play", "Play"),
         Binding("s", "setup", "Setup"),
@@ -44,7 +58,7 @@ class HomeScreen(Screen):
     ]
 
     def __init__(self, entries: Sequence[PackEntry], history: History) -> None:
-        super().__init__()
+        super().__init__(classes=breakpoint_classes(type(self), self.app.size))
         self.history = history
         self.rows = tuple(entries)
         self.any_playable = any(entry.playable for entry in self.rows)
@@ -54,15 +68,15 @@ class HomeScreen(Screen):
         yield Static("quiz", id="title")
         yield Static(TAGLINE, id="tagline")
         if self.rows:
-            yield PackList(self.rows, id="packs")
+            yield PackList(self.rows, short_rows=is_small(self.app.size), id="packs")
             yield Static(HINT, id="hint")
         else:
             yield Static("No packs found. Start with: quiz play PACK.yaml", id="packs-empty")
         with Horizontal(id="actions"):
             yield Button("Play (Enter)", id="play", variant="primary")
             yield Button("Setup (s)", id="setup")
-            yield Button("Help (?)", id="help", action="app.help")
-            yield Button("Quit (q)", id="quit")
+            yield Button("Help (?)", id="help", action="app.help", classes="wide-only")
+            yield Button("Quit (q)", id="quit", classes="wide-only")
         yield QuizFooter()
 
     def on_mount(self) -> None:
@@ -70,6 +84,13 @@ class HomeScreen(Screen):
             packs = self.query_one(PackList)
             packs.highlighted = 0
             packs.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        small = is_small(event.size)
+        for button in self.query(Button):
+            button.compact = small
+        if self.rows:
+            self.query_one(PackList).show_short_rows(small)
 
     def on_screen_resume(self) -> None:
         # Best scores are read only when home is shown, and again after every game.

@@ -46,6 +46,7 @@ class ProblemsScreen(Dialog[None]):
     """The problems of one pack file; Escape, Enter or q closes it."""
 
     DEFAULT_CSS = tcss(__file__)
+    CHROME = 5  # border, title, Close and the line above it
 
     BINDINGS = [Binding("escape,enter,q", "close", "Close", key_display="esc")]
 

@@ -27,6 +27,7 @@ from quiz.ui.widgets.timer_bar import TimerBar
 
 if TYPE_CHECKING:
     from quiz.game.verdict import AnswerRecord
+    from quiz.ui.widgets.source_link import SourceLink
 
 # The first question is painted before anything it does not show is built: the timer
 # bar only in timed games, the options or the typed-answer row at the first question
@@ -63,6 +64,7 @@ class QuestionScreen(Screen):
         Binding("f", "true_false(False)", "False", show=False),
         Binding("s", "skip", "Skip"),
         Binding("n,space,enter", "next", "Next", key_display="n"),
+        Binding("o", "open_source", "Source"),
         Binding("escape", "leave", "Leave"),
     ]
 
@@ -210,6 +212,8 @@ class QuestionScreen(Screen):
             return asking and self.kind in OPTION_TYPES
         if action == "next":
             return self.session.phase is Phase.REVEALED
+        if action == "open_source":
+            return self.session.phase is Phase.REVEALED and self._link() is not None
         return True
 
     # Every way of answering, skipping or going on asks the session whether input counts
@@ -243,6 +247,18 @@ class QuestionScreen(Screen):
             self.post_message(GameOver(self.session))
         else:
             await self.show_question()
+
+    def action_open_source(self) -> None:
+        """Open the revealed answer's source in a browser (key o), when it has a link."""
+        if self.session.phase is Phase.REVEALED and (link := self._link()) is not None:
+            link.open()
+
+    def _link(self) -> SourceLink | None:
+        """The reveal's link, when it shows one."""
+        from quiz.ui.widgets.source_link import SourceLink
+
+        found = self.query(SourceLink)
+        return found.first() if found and found.first().url is not None else None
 
     def action_leave(self) -> None:
         """Ask before leaving the game for the home screen."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -20,21 +22,57 @@ from quiz.packs.printable import printable
 from quiz.ui.messages import GoHome, PlayAgain, RetryMissed
 from quiz.ui.screens.source import SourceScreen
 from quiz.ui.styles import tcss
-from quiz.ui.text import duration
+from quiz.ui.text import duration, fit_phrases
 from quiz.ui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from quiz.game.history import GameEnd
 
 SHORT = 20  # rows
+NARROW = 60  # columns: below, the buttons say less so all three fit
 COLUMNS = ("#", "", "Question", "Your answer", "Answer", "Points")
+NUMBER, VERDICT, QUESTION, GIVEN, ANSWER, POINTS = range(len(COLUMNS))
+PADDING = 2  # a DataTable cell's padding, either side
+CHROME = 4  # the table's margins (1 each side) and a vertical scrollbar (2)
+ROOMY = 24  # the question column's room that a Your answer column may not take
 
 
-def column_widths(screen_width: int) -> tuple[int, ...]:
-    """Widths that fill the screen: the question gets half the room, each answer a quarter."""
-    room = screen_width - 3 - 2 * len(COLUMNS) - (3 + 1 + 6)  # margins, cell padding, fixed
-    answer = max(13, room // 4)
-    return (3, 1, max(20, room - 2 * answer), answer, answer, 6)
+def given_text(record: AnswerRecord) -> str:
+    return record.given or ("(timed out)" if record.timed_out else "(skipped)")
+
+
+def shown_width(text: str) -> int:
+    """How many cells a cell's text takes (as cell() shows it)."""
+    return cell_len(printable(text))
+
+
+def column_widths(screen_width: int, records: Sequence[AnswerRecord] = ()) -> dict[int, int]:
+    """The columns that fit the screen, by index into COLUMNS, and their widths.
+
+    The answers get what they need (up to a quarter of the room each), the question the
+    rest, up to its longest prompt. When that leaves the question less than ROOMY, Your answer goes (the source
+    dialog still shows it), and on the narrowest screens the row number too.
+    """
+    room = screen_width - CHROME
+    numbers = max(1, len(str(len(records))))
+    prompts = (shown_width(r.asked.question.prompt) for r in records)
+    longest = max([len(COLUMNS[QUESTION]), *prompts]) if records else room
+    needed = {
+        GIVEN: max([len(COLUMNS[GIVEN]), *(shown_width(given_text(r)) for r in records)]),
+        ANSWER: max(
+            [len(COLUMNS[ANSWER]), *(shown_width(r.asked.question.answer_text) for r in records)]
+        ),
+    }
+    for shown in ((NUMBER, GIVEN, ANSWER), (NUMBER, ANSWER), (ANSWER,)):
+        widths = {NUMBER: numbers, VERDICT: 1, POINTS: len(COLUMNS[POINTS])}
+        widths |= {c: min(needed[c], max(6, room // 4)) for c in (GIVEN, ANSWER) if c in shown}
+        kept = {c: w for c, w in widths.items() if c in shown or c in (VERDICT, POINTS)}
+        question = room - sum(w + PADDING for w in kept.values()) - PADDING
+        if question >= ROOMY or shown == (ANSWER,):
+            # No wider than the longest prompt: on a wide screen the answers stay near it.
+            kept[QUESTION] = max(8, min(question, longest))
+            return dict(sorted(kept.items()))
+    raise AssertionError("unreachable: the last layout always fits")
 
 
 def cell(text: str, justify: str = "left") -> Text:
@@ -44,31 +82,32 @@ def cell(text: str, justify: str = "left") -> Text:
 
 
 def row(number: int, record: AnswerRecord) -> tuple[Text, ...]:
-    """One table row for an answer."""
+    """One table row for an answer, a cell for each of COLUMNS."""
     symbol = record.verdict_text.split(" ", 1)[0]
     return (
         cell(str(number), "right"),
         cell(symbol),
         cell(record.asked.question.prompt),
-        cell(record.given or ("(timed out)" if record.timed_out else "(skipped)")),
+        cell(given_text(record)),
         cell(record.asked.question.answer_text),
         cell(str(record.points), "right"),
     )
 
 
-def stats_line(summary: Summary) -> Content:
-    """Score, right/total, accuracy, best streak and time, on one line."""
-    parts: list[Content | str | tuple[str, str]] = []
+def stats_line(summary: Summary, width: int | None = None) -> Content:
+    """Score, right/total, accuracy, best streak and time, on one line, or on as many as
+    WIDTH needs, broken between phrases ("Best streak 2" is never split)."""
+    phrases = [("Score", str(summary.score))] if summary.scored else []
+    phrases += [
+        ("Right", f"{summary.right}/{summary.total}"),
+        ("Accuracy", f"{summary.accuracy:.0%}"),
+    ]
     if summary.scored:
-        parts += ["Score ", (str(summary.score), "bold"), "   "]
-    parts += [
-        "Right ", (f"{summary.right}/{summary.total}", "bold"),
-        "   Accuracy ", (f"{summary.accuracy:.0%}", "bold"),
-    ]  # fmt: skip
-    if summary.scored:
-        parts += ["   Best streak ", (str(summary.best_streak), "bold")]
-    parts += ["   Time ", (duration(summary.seconds), "bold")]
-    return Content.assemble(*parts)
+        phrases.append(("Best streak", str(summary.best_streak)))
+    phrases.append(("Time", duration(summary.seconds)))
+    return fit_phrases(
+        [Content.assemble(f"{name} ", (value, "bold")) for name, value in phrases], width
+    )
 
 
 def best_line(done: GameEnd) -> Content | None:
@@ -97,7 +136,7 @@ class ResultsScreen(Screen):
 
     BINDINGS = [
         Binding("p", "play_again", "Play again"),
-        Binding("m", "retry", "Retry missed"),
+        Binding("m", "retry", "Retry"),
         Binding("h,escape", "home", "Home", key_display="h"),
     ]
 
@@ -116,23 +155,19 @@ class ResultsScreen(Screen):
         yield Static("↻ Review results (never a best)" if self.review else title, id="title")
         yield Static(self._stats(), id="stats")
         table: DataTable[Text] = DataTable(id="answers", cursor_type="row", zebra_stripes=True)
-        for label, width in zip(COLUMNS, column_widths(self.app.size.width), strict=True):
-            table.add_column(label, width=width)
-        for number, record in enumerate(self.summary.records, start=1):
-            table.add_row(*row(number, record))
+        self._fill(table, self.app.size.width)
         yield table
         yield Static("Enter on a row, or click it twice, to see its source.", id="hint")
         with Horizontal(id="actions"):
-            yield Button("Play again (p)", id="play_again", variant="primary",
+            yield Button("", id="play_again", variant="primary",
                          disabled=self.review, action="screen.play_again")  # fmt: skip
-            yield Button(f"Retry {len(self.missed)} missed (m)", id="retry",
-                         disabled=not self.missed, action="screen.retry")  # fmt: skip
+            yield Button("", id="retry", disabled=not self.missed, action="screen.retry")
             yield Button("Home (h)", id="home", action="screen.home")
         yield QuizFooter()
 
-    def _stats(self) -> Content:
+    def _stats(self, width: int | None = None) -> Content:
         """The stats line, and under it the best score of normal play, if it has one."""
-        line = stats_line(self.summary)
+        line = stats_line(self.summary, (width or self.app.size.width) - 2)
         if self.end is None or not self.end.kind.ranked:
             return line
         best = best_line(self.end)
@@ -140,11 +175,37 @@ class ResultsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
+        self._label_buttons(self.app.size.width < NARROW)
+
+    def _label_buttons(self, narrow: bool) -> None:
+        again, retry = self.query_one("#play_again", Button), self.query_one("#retry", Button)
+        again.label = "Again (p)" if narrow else "Play again (p)"
+        retry.label = "Retry (m)" if narrow else f"Retry {len(self.missed)} missed (m)"
+
+    def _fill(self, table: DataTable[Text], width: int) -> None:
+        """Lay the table out for a screen WIDTH wide (again, if that changes its columns)."""
+        widths = column_widths(width, self.summary.records)
+        if widths == getattr(self, "_widths", None):
+            return
+        self._widths = widths
+        row_shown = table.cursor_row
+        table.clear(columns=True)
+        for index, width in widths.items():
+            table.add_column(COLUMNS[index], width=width)
+        table.add_rows(
+            [cells[i] for i in widths]
+            for cells in (row(n, r) for n, r in enumerate(self.summary.records, start=1))
+        )
+        table.move_cursor(row=row_shown, animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        # One-line buttons on a short terminal leave room for the table.
+        # One-line buttons on a short terminal leave room for the table; the table's
+        # columns are laid out again for the new width.
         for button in self.query(Button):
-            button.compact = event.size.height < SHORT
+            button.compact = event.size.height < SHORT or event.size.width < NARROW
+        self._label_buttons(event.size.width < NARROW)
+        self._fill(self.query_one(DataTable), event.size.width)
+        self.query_one("#stats", Static).update(self._stats(event.size.width))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":

@@ -19,7 +19,7 @@ from quiz.game.selection import GameOptions
 from quiz.packs.catalog import PackEntry
 from quiz.packs.model import Difficulty
 from quiz.ui.messages import StartGame
-from quiz.ui.styles import tcss
+from quiz.ui.styles import breakpoint_classes, tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.footer import QuizFooter
 
@@ -62,6 +62,10 @@ def counted(label: str, count: int) -> Content:
     return Content.assemble(plain(label), (f" ({count})", "$text-muted"))
 
 
+NARROWEST, NARROW = 50, 90  # columns
+SHORT = 20  # rows
+
+
 class SetupScreen(Screen):
     """Choose how the next game of one pack is played, from its summary (the pack is
     loaded when the game starts). With COUNTS, each count shown respects the other
@@ -75,6 +79,10 @@ class SetupScreen(Screen):
         Binding("ctrl+s", "start", "Start"),
         Binding("escape", "back", "Back"),
     ]
+    # Two columns of choices when wide, one when narrow; on the narrowest screens each
+    # row of choices wraps onto two, so every choice stays in view.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrowest"), (NARROWEST, "-narrow"), (NARROW, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]
     # Focus starts on the question count. Left to Textual, it would first land on the
     # scrolling form (the first focusable widget) and restyle all of it, twice.
     AUTO_FOCUS = "#count"
@@ -86,7 +94,7 @@ class SetupScreen(Screen):
         cursor_blink: bool = True,
         counts: Callable[[], FilterCounts | None] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(classes=breakpoint_classes(type(self), self.app.size))
         self._count = counts
         self.counts: FilterCounts | None = None  # once COUNTS has been called
         assert entry.summary is not None  # home sets up valid packs only
@@ -141,10 +149,10 @@ class SetupScreen(Screen):
                     reviews.border_title = "Review games ask"
                     for count in REVIEW_CHOICES:
                         yield RadioButton(str(count), value=count == review_was)
+        yield Static(id="matching")  # its own line: on a narrow screen the reason fits
         with Horizontal(id="actions"):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
-            yield Static(id="matching")
         yield QuizFooter()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:

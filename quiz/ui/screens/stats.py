@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,7 +19,7 @@ from quiz.packs.model import titles_of
 from quiz.packs.texts import PackTexts
 from quiz.ui.attempt import tell
 from quiz.ui.styles import tcss
-from quiz.ui.text import one_line, plain
+from quiz.ui.text import fit_phrases, one_line, plain
 from quiz.ui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ EMPTY = "No games played yet. Pick a pack on the home screen and press Enter to 
 NO_HISTORY = "No history is kept in this run, so there are no stats to show."
 PROMPT_WIDTH = 48
 LABEL_WIDTH = 15
+SHORT = 20  # rows
 
 
 def title_of(stats: PackStats, packs: PackTexts) -> Content:
@@ -52,8 +53,15 @@ def shorten(text: str) -> str:
     return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
 
 
-def labelled(label: str, value: Content | str) -> Content:
-    """'Accuracy      50% (3/6)': a bold label in a column, then the value."""
+def labelled(label: str, value: Content | str, width: int | None = None) -> Content:
+    """'Accuracy      50% (3/6)': a bold label in a column, then the value. Given the
+    WIDTH it has, a value of ' · ' parts too long for one line goes on over more, each
+    in the value's column and broken between parts, not under the label."""
+    value = Content(value) if isinstance(value, str) else value
+    if width is not None:
+        parts = value.split(" · ") if " · " in value.plain else [value]
+        lines = fit_phrases(parts, max(10, width - LABEL_WIDTH), gap=" · ").split("\n")
+        value = Content("\n" + " " * LABEL_WIDTH).join(lines)
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", "bold"), value)
 
 
@@ -62,30 +70,35 @@ def review_line(stats: PackStats) -> str:
     return f"{stats.seen} seen · {stats.due} due now · {stats.mastered} mastered (recall over 90%)"
 
 
-def pack_block(stats: PackStats, packs: PackTexts) -> Content:
-    """Everything about one pack's history, as lines of plain text under its title."""
+def pack_block(stats: PackStats, packs: PackTexts, width: int | None = None) -> Content:
+    """Everything about one pack's history, as lines of plain text under its title
+    (values laid out for WIDTH columns, when given: see labelled)."""
     lines: list[Content] = [title_of(stats, packs)]
     games = f"{stats.games} played"
     if stats.unfinished:
         games += f", {stats.unfinished} unfinished"
     if stats.best is not None and stats.average is not None:
         games += f" · best {stats.best:,} · average {stats.average:,.0f}"
-    lines.append(labelled("Games", games))
+    lines.append(labelled("Games", games, width))
     if stats.practice:
         rounds = "round" if stats.practice == 1 else "rounds"
-        lines.append(labelled("Practice", f"{stats.practice} {rounds}, not in games or accuracy"))
+        lines.append(
+            labelled("Practice", f"{stats.practice} {rounds}, not in games or accuracy", width)
+        )
     ranked = sorted((k for k in stats.kinds if k.best and k.finished), key=lambda k: -(k.best or 0))
     bests = [f"{GameKind(count=k.count, timed=k.timed).label} {k.best:,}" for k in ranked]
     if bests:
-        lines.append(labelled("Best by game", one_line(" · ".join(bests))))
+        lines.append(labelled("Best by game", one_line(" · ".join(bests)), width))
     if stats.overall.total:
-        lines.append(labelled("Accuracy", percent(stats.overall)))
+        lines.append(labelled("Accuracy", percent(stats.overall), width))
     if stats.seen:
-        lines.append(labelled("Review", review_line(stats)))
+        lines.append(labelled("Review", review_line(stats), width))
     for name, items in (("By difficulty", stats.by_difficulty),):  # categories: a chart below
         if items:
             lines.append(
-                labelled(name, one_line(" · ".join(f"{a.label} {percent(a)}" for a in items)))
+                labelled(
+                    name, one_line(" · ".join(f"{a.label} {percent(a)}" for a in items)), width
+                )
             )
     prompts = packs.prompts(stats.pack_id, [missed.question_id for missed in stats.most_missed])
     for number, missed in enumerate(stats.most_missed):
@@ -113,6 +126,9 @@ class StatsScreen(Screen):
         self.packs = packs
         self.load = load
         self.report: Sequence[PackStats] | None = None  # None until read (or unreadable)
+        self._blocks: list[
+            tuple[Static, PackStats]
+        ] = []  # each pack's lines, laid out again on resize
 
     def compose(self) -> ComposeResult:
         yield Static("Stats", id="title")
@@ -121,6 +137,16 @@ class StatsScreen(Screen):
         with Horizontal(id="actions"):
             yield Button("Home (h)", id="back", variant="primary")
         yield QuizFooter()
+
+    def _width(self) -> int:
+        return self.app.size.width - 4  # the report's padding and scrollbar
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A one-line button on a short terminal leaves room for the report; the
+        # report's values are laid out again for the new width.
+        self.query_one("#back", Button).compact = event.size.height < SHORT
+        for block, stats in self._blocks:
+            block.update(pack_block(stats, self.packs, self._width()))
 
     def on_mount(self) -> None:
         self.query_one("#report").focus()
@@ -152,6 +178,7 @@ class StatsScreen(Screen):
             self.query_one("#empty", Static).update(EMPTY)
             return
         scroll = self.query_one("#report")
+        self._blocks = []
         with self.app.batch_update():
             scroll.remove_children()
             scroll.mount_all(self._pack(stats) for stats in report)
@@ -160,8 +187,10 @@ class StatsScreen(Screen):
         """One pack's report: its lines of text, then its charts."""
         from quiz.ui.widgets.charts import PackCharts
 
+        block = Static(pack_block(stats, self.packs, self._width()), classes="pack")
+        self._blocks.append((block, stats))
         return Vertical(
-            Static(pack_block(stats, self.packs), classes="pack"),
+            block,
             PackCharts(stats.scores, stats.by_category),
             classes="pack-report",
         )

@@ -39,11 +39,14 @@ def best_text(kinds: Mapping[GameKind, int]) -> str:
 Line = tuple[str, str]  # a row's text, printable already, and its style
 
 
-def pack_lines(pack: PackSummary, bests: Mapping[GameKind, int] | None = None) -> list[Line]:
-    """Title, description, question count and best scores of a pack."""
+def pack_lines(
+    pack: PackSummary, bests: Mapping[GameKind, int] | None = None, compact: bool = False
+) -> list[Line]:
+    """Title, description, question count and best scores of a pack (compact: no
+    description)."""
     count = pack.questions
     lines = [(visible(pack.title), "bold")]
-    if pack.description:
+    if pack.description and not compact:
         lines.append((visible(pack.description), "$text-muted"))
     counted = f"{count} question{'s' if count != 1 else ''}"
     if bests:
@@ -52,8 +55,9 @@ def pack_lines(pack: PackSummary, bests: Mapping[GameKind, int] | None = None) -
     return lines
 
 
-def unplayable_lines(entry: PackEntry) -> list[Line]:
-    """An invalid or shadowed pack file: its name, what is wrong, and where it is."""
+def unplayable_lines(entry: PackEntry, compact: bool = False) -> list[Line]:
+    """An invalid or shadowed pack file: its name, what is wrong, and (unless compact)
+    where it is."""
     problem = entry.first_problem
     if problem is not None:
         more = entry.problem_count - 1
@@ -68,7 +72,8 @@ def unplayable_lines(entry: PackEntry) -> list[Line]:
         winner = entry.shadowed_by
         why = f"hidden: {winner.path.name} ({winner.origin}) has the same id '{pack.id}'"
     where = f"{entry.origin} · Enter shows why"
-    return [title, (printable(why), DIMMED), (printable(where), DIMMED)]
+    lines = [title, (printable(why), DIMMED), (printable(where), DIMMED)]
+    return lines[:2] if compact else lines
 
 
 class PackRow(Visual):
@@ -113,29 +118,45 @@ class PackRow(Visual):
         return self.content.get_height(rules, width)
 
 
-def row_content(entry: PackEntry, bests: BestScores) -> PackRow:
-    """The list entry for one row."""
+def row_content(entry: PackEntry, bests: BestScores, compact: bool = False) -> PackRow:
+    """The list entry for one row (compact: two lines, for a small screen)."""
     if not entry.playable:
-        return PackRow(unplayable_lines(entry))
+        return PackRow(unplayable_lines(entry, compact))
     pack = entry.summary
     assert pack is not None  # a playable entry is a valid pack
-    return PackRow(pack_lines(pack, bests.get(pack.id)))
+    return PackRow(pack_lines(pack, bests.get(pack.id), compact))
 
 
 class PackList(OptionList):
     """Packs to play; Enter or a double-click selects, a single click only highlights."""
 
     def __init__(
-        self, rows: Sequence[PackEntry], bests: BestScores | None = None, **kwargs: object
+        self,
+        rows: Sequence[PackEntry],
+        bests: BestScores | None = None,
+        short_rows: bool = False,
+        **kwargs: object,
     ) -> None:
         self.rows = tuple(rows)
-        contents = (row_content(row, bests or {}) for row in self.rows)
+        self.bests = bests or {}
+        self.short_rows = short_rows  # two lines a row, for a small screen (HomeScreen)
+        contents = (row_content(row, self.bests, short_rows) for row in self.rows)
         super().__init__(*contents, **kwargs)  # type: ignore[arg-type]
 
     def show_bests(self, bests: BestScores) -> None:
         """Redraw the rows with these best scores, keeping the highlight."""
+        self.bests = bests
+        self._redraw()
+
+    def show_short_rows(self, short: bool) -> None:
+        """Two lines a row (no description, no origin), or every line."""
+        if short != self.short_rows:
+            self.short_rows = short
+            self._redraw()
+
+    def _redraw(self) -> None:
         highlighted = self.highlighted
-        self.set_options(row_content(row, bests) for row in self.rows)
+        self.set_options(row_content(row, self.bests, self.short_rows) for row in self.rows)
         self.highlighted = highlighted
 
     async def on_click(self, event: events.Click) -> None:

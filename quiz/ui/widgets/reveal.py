@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.game.verdict import AnswerRecord
+from quiz.packs.model import Question, QuestionType, format_number
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
 from quiz.ui.widgets.excerpt import ExcerptPanel
@@ -24,12 +25,23 @@ def verdict_line(record: AnswerRecord, scored: bool) -> Content:
     return Content.assemble(*parts)
 
 
+def same_answer(given: str, question: Question) -> bool:
+    """Whether the answer given reads as the right answer does: the same words, or a
+    number answer's number without its unit ("5" for "5 months")."""
+    shown = {question.answer_text}
+    if question.type is QuestionType.NUMBER:
+        shown.add(question.written or format_number(float(question.answer)))
+    return given.strip().casefold() in {text.strip().casefold() for text in shown}
+
+
 def answers_line(record: AnswerRecord) -> Content:
-    """'Your answer: x   Answer: y' (your answer left out when there was none)."""
-    answer = Content.assemble("Answer: ", plain(record.asked.question.answer_text, "bold"))
-    if not record.given:
+    """'Answer: y', and over it 'Your answer: x' when that differs from it (a right
+    choice says nothing twice); each on its own line, so neither wraps mid-phrase."""
+    question = record.asked.question
+    answer = Content.assemble("Answer: ", plain(question.answer_text, "bold"))
+    if not record.given or same_answer(record.given, question):
         return answer
-    return Content.assemble("Your answer: ", plain(record.given), "   ", answer)
+    return Content("\n").join([Content.assemble("Your answer: ", plain(record.given)), answer])
 
 
 class RevealPanel(Vertical):
