@@ -86,7 +86,7 @@ def _citation(pack: Pack, ref: str) -> str:
     if source is None:
         return ""
     parts = [f"<i>{_html(source.title)}</i>"]
-    parts += [_html(part) for part in (source.publisher, source.published) if part]
+    parts += [_html(part) for part in (*source.byline(), source.published) if part]
     cited = "— " + ", ".join(parts)
     if source.url and re.match(r"https?://", source.url):
         link = html.escape(source.url, quote=True)

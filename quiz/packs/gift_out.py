@@ -44,7 +44,7 @@ def _question(pack: Pack, question: Question) -> str:
         notes += _comment(f"unit: {question.unit}")
     if question.source is not None:
         source = pack.source(question.source.ref)
-        cited = [source.title, source.publisher, source.published, source.url] if source else []
+        cited = [source.title, *source.byline(), source.published, source.url] if source else []
         notes += _comment("source: " + ", ".join(part for part in cited if part))
         notes += _comment(f"excerpt: {question.source.text}")
     texts = [question.prompt, *question.options, *question.accept, question.explanation or ""]

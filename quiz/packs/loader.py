@@ -23,7 +23,7 @@ PACK_KEYS = (
     "sources",
     "questions",
 )
-SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
+SOURCE_KEYS = ("id", "title", "author", "publisher", "published", "url", "file")
 
 
 def load_pack(path: str | os.PathLike[str]) -> Pack:
@@ -170,6 +170,7 @@ class _PackReader:
                 Source(
                     id=source_id or "",
                     title=title or "",
+                    author=source.text("author"),
                     publisher=source.text("publisher"),
                     published=source.date("published"),
                     url=source.text("url"),

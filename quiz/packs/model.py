@@ -38,6 +38,12 @@ class Source:
     file: str | None = None
     line: int = 0  # where the source is defined in its pack file (1-based; 0 unknown)
     column: int = 0
+    author: str | None = None  # who wrote the piece (a pack's own author is Pack.author)
+
+    def byline(self) -> list[str]:
+        """What a citation names after the title, where given: 'by' its author, then its
+        publisher (every citation we show or write uses this one order)."""
+        return [part for part in (self.author and f"by {self.author}", self.publisher) if part]
 
 
 @dataclass(frozen=True)

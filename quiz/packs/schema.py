@@ -42,6 +42,7 @@ def pack_schema() -> dict[str, Any]:
         "properties": {
             "id": _SLUG,
             "title": _TEXT,
+            "author": _OPTIONAL_TEXT,
             "publisher": _OPTIONAL_TEXT,
             "published": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
             "url": _OPTIONAL_TEXT,

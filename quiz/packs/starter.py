@@ -45,6 +45,7 @@ language: en             # optional, default en
 sources:
   - id: pack-guide       # how questions refer to this source
     title: "Writing a question pack (the quiz pack author's guide)"
+    # author: "Ada Writer"            # optional: who wrote it
     publisher: "The quiz project"      # optional
     # published: 2025-01-31           # optional: YYYY-MM-DD
     # url: "https://example.org/..."  # optional: where to read it

@@ -80,7 +80,7 @@ def source(asked: AskedQuestion) -> list[str]:
     if found is None:
         credit = excerpt.ref
     else:
-        parts = [found.title, found.publisher or "", nice_date(found.published or "")]
+        parts = [found.title, *found.byline(), nice_date(found.published or "")]
         credit = ", ".join(part for part in parts if part)
     return ["Source:", f"“{excerpt.text}”", f"— {credit}"]
 

@@ -55,12 +55,10 @@ def excerpt_content(excerpt: Excerpt) -> Content:
 
 
 def attribution(source: Source | None, ref: str) -> Content:
-    """'— Title, Publisher, 3 March 2025' for a source (or its bare ref if it is missing)."""
+    """'— Title, by Author, Publisher, 3 March 2025' for a source (or its bare ref if it is missing)."""
     if source is None:
         return Content.assemble("— ", plain(ref))
-    parts = [plain(source.title, "italic")]
-    if source.publisher:
-        parts.append(plain(source.publisher))
+    parts = [plain(source.title, "italic"), *(plain(part) for part in source.byline())]
     if source.published:
         parts.append(plain(nice_date(source.published)))
     return Content.assemble("— ", Content(", ").join(parts))
@@ -100,10 +98,12 @@ def followable(url: str | None) -> str | None:
 
 def citation(source: Source | None, ref: str) -> list[tuple[str, Content]]:
     """The whole citation, a (label, text) pair a line: source, publisher, date where
-    given, and a URL that can't be followed, as written (a followable one is a link)."""
+    given (author too), and a URL that can't be followed, as written (a followable one is a link)."""
     if source is None:
         return [("Source", plain(ref))]
     lines = [("Source", plain(source.title, "italic"))]
+    if source.author:
+        lines.append(("Author", plain(source.author)))
     if source.publisher:
         lines.append(("Publisher", plain(source.publisher)))
     if source.published:

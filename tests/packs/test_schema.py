@@ -75,3 +75,11 @@ def test_schema_and_loader_refuse_bad_packs(name: str) -> None:
 def test_quiz_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == pack_schema()
+
+
+def test_a_source_may_name_its_author() -> None:
+    path = FIXTURES / "ui" / "studio.yaml"
+    assert loader_accepts(path) and schema_accepts(path)
+    diary = load_pack(path).source("diary")
+    assert diary is not None and diary.author == "Rosa Lind"
+    assert diary.byline() == ["by Rosa Lind", "Film Weekly"]

@@ -58,7 +58,7 @@ def test_a_choice_is_answered_by_its_number_and_revealed_with_its_source() -> No
     verdict = "✓ Right, +100 points" if options[0] == "Alexa 35" else "✗ Wrong, +0 points"
     assert verdict in out
     assert "“For the night streets we leaned on the Alexa 35 and the lamps already there.”" in out
-    assert "— A Shoot Diary, Film Weekly, 17 May 2024" in out
+    assert "— A Shoot Diary, by Rosa Lind, Film Weekly, 17 May 2024" in out
     assert "Its low-light range suited the street lamps." in out  # the explanation
     assert out.rstrip().endswith("points.")  # the results are the last lines
 

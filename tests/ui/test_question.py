@@ -214,7 +214,9 @@ async def test_reveal_shows_explanation_excerpt_highlight_and_attribution() -> N
         assert str(quote) == f"“{question.source.text}”"
         highlighted = [str(quote)[s.start : s.end] for s in quote.spans]
         assert question.source.highlight in highlighted
-        assert texts(screen, ".attribution") == ["— A Shoot Diary, Film Weekly, 17 May 2024"]
+        assert texts(screen, ".attribution") == [
+            "— A Shoot Diary, by Rosa Lind, Film Weekly, 17 May 2024"
+        ]
 
 
 async def test_a_question_without_a_source_says_so() -> None:

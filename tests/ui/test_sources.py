@@ -68,6 +68,14 @@ async def test_clicking_the_link_opens_it(monkeypatch) -> None:
         assert urls == [DIARY_URL]
 
 
+async def test_the_reveal_cites_title_author_publisher_and_date() -> None:
+    app = make_app(start=only("cinematography"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await reveal(pilot)
+        shown = "\n".join(str(static.render()) for static in screen.query(Static))
+        assert "— A Shoot Diary, by Rosa Lind, Film Weekly, 17 May 2024" in shown
+
+
 async def test_a_source_without_a_url_shows_no_link_and_o_does_nothing(monkeypatch) -> None:
     app = make_app(start=only("effects"))  # cites the memo, which has no URL
     async with app.run_test(size=(80, 24)) as pilot:
@@ -145,7 +153,7 @@ async def test_the_source_dialog_cites_the_source_in_full(monkeypatch) -> None:
         text = dialog_text(dialog)
         question = dialog.record.asked.question
         for part in (question.prompt, question.explanation, question.source.text,
-                     "A Shoot Diary", "Film Weekly", "17 May 2024", DIARY_URL,
+                     "A Shoot Diary", "Rosa Lind", "Film Weekly", "17 May 2024", DIARY_URL,
                      "Studio Tour", "Film club", "CC BY 4.0"):  # fmt: skip
             assert part in text
         assert f"Your answer: {dialog.record.given}" in text  # it was wrong: both shown
