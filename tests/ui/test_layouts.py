@@ -203,3 +203,9 @@ async def test_stats_values_wrap_in_their_own_column() -> None:
         lines = str(block.content).splitlines()
         for part in ("best 1,250", "average 975"):  # each under the value, not the label
             assert " " * LABEL_WIDTH + part in lines
+        # a part wider than the value's column wraps inside that column: no line is
+        # left for the screen to wrap under the label
+        too_wide = [line for line in lines if len(line) > block.content_region.width]
+        assert too_wide == [], block.content_region.width
+        [tail] = [line for line in lines if "over 90%)" in line]
+        assert tail.startswith(" " * LABEL_WIDTH), lines

@@ -59,8 +59,11 @@ def labelled(label: str, value: Content | str, width: int | None = None) -> Cont
     in the value's column and broken between parts, not under the label."""
     value = Content(value) if isinstance(value, str) else value
     if width is not None:
+        room = max(10, width - LABEL_WIDTH)
         parts = value.split(" · ") if " · " in value.plain else [value]
-        lines = fit_phrases(parts, max(10, width - LABEL_WIDTH), gap=" · ").split("\n")
+        lines = fit_phrases(parts, room, gap=" · ").split("\n")
+        # a part wider than the column wraps inside the column too, not under the label
+        lines = [piece for line in lines for piece in line.wrap(room)]
         value = Content("\n" + " " * LABEL_WIDTH).join(lines)
     return Content.assemble((f"{label:<{LABEL_WIDTH}}", "bold"), value)
 
@@ -106,7 +109,8 @@ def pack_block(stats: PackStats, packs: PackTexts, width: int | None = None) -> 
         count = f"✗ {missed.misses} of {missed.attempts}"
         count += f" · recall {missed.recall:.0%}  " if missed.recall is not None else "  "
         label = "Most missed" if number == 0 else ""
-        lines.append(labelled(label, Content.assemble(count, plain(shorten(prompt)))))
+        line = labelled(label, Content.assemble(count, plain(shorten(prompt))))
+        lines.append(line if width is None else line.truncate(width, ellipsis=True))
     return Content("\n").join(lines)
 
 
