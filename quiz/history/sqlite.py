@@ -89,8 +89,10 @@ class SqliteHistory:
             write = self._waiting[0]
             try:
                 self._write(write)
-            except StoreError as error:
-                self._problem = str(error)
+            except Exception as error:
+                # A StoreError is already one line; anything else (a row the scheduler
+                # refuses) must not escape as a traceback and lose the answers waiting.
+                self._problem = " ".join(str(error).split()) or type(error).__name__
                 return
             self._waiting.popleft()
         self._problem = None

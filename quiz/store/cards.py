@@ -112,7 +112,8 @@ def stamp(when: datetime) -> str:
 
 
 def parse_time(value: object) -> datetime | None:
-    """A time saved by us (naive ones read as UTC), or None for anything else."""
+    """A time saved by us, in UTC (naive ones read as UTC, others converted: fsrs takes
+    only UTC), or None for anything else."""
     if not isinstance(value, str):
         return None
     try:
@@ -121,7 +122,7 @@ def parse_time(value: object) -> datetime | None:
         return None
     if not 1970 <= when.year <= 9000:  # far enough from datetime's ends to add intervals
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return when.astimezone(UTC) if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def to_card(row: tuple) -> Card | None:

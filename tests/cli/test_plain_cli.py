@@ -106,6 +106,29 @@ def test_review_plain_plays_the_due_questions_and_saves_them(tmp_path: Path) -> 
     ]
 
 
+def test_a_card_whose_times_have_another_offset_is_reviewed_and_saved(tmp_path: Path) -> None:
+    store, _ = Store.open(tmp_path, now=lambda: datetime.now(UTC) - timedelta(days=1.5))
+    with store:
+        game = store.start_game(NewGame("mini", count=10))
+        store.record_answer(game, "mini", "director", "x", False, 0, 1.0)
+    conn = sqlite3.connect(tmp_path / "quiz.db")
+    with conn:  # times another program wrote with its own offset, as ISO 8601 allows
+        conn.execute(
+            "UPDATE cards SET due = '2020-01-01T00:00:00+05:00',"
+            " last_review = '2019-12-31T00:00:00+05:00'"
+        )
+    conn.close()
+    done = quiz("review", "--plain", str(MINI), typed=b"Gagne\n", data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert saved(tmp_path, "SELECT question_id, correct FROM answers ORDER BY id") == [
+        ("director", 0),
+        ("director", 1),
+    ]
+    (due,) = saved(tmp_path, "SELECT due FROM cards")[0]
+    assert due > datetime.now(UTC).isoformat()  # rescheduled from now, kept in UTC
+
+
 def test_a_locked_history_is_one_line_and_exit_1(locked_history: Path) -> None:
     done = quiz("play", "--plain", str(MINI), typed=b"1\n", data_dir=locked_history)
     assert done.returncode == 1

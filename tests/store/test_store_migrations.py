@@ -212,6 +212,7 @@ def test_a_v4_history_keeps_every_answer_and_gives_every_seen_question_a_card(tm
     ("column", "value"),
     [("answered_at", "yesterday"), ("answered_at", 12), ("answered_at", b"\xff"),
      ("answered_at", "9999-12-31T23:59:59"), ("answered_at", "0001-01-01"),
+     ("answered_at", "2024-01-01T00:00:00+01:00"), ("answered_at", "2024-06-01T12:00:00.5-05:00"),
      ("correct", "abc"), ("correct", 2.5), ("seconds", "fast"), ("seconds", 1e309),
      ("pack_id", b"\xff"), ("question_id", 7), ("game_id", "x")],
 )  # fmt: skip
