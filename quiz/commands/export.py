@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -17,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.problems import PackError
 
-    if not args.force and os.path.lexists(Path(args.output).expanduser()):
+    if not args.force and os.path.lexists(user_path(args.output)):
         return _usage(f"{args.output} already exists; give --force to replace it, or another -o")
     folder = data_dir(args.data_dir)
     try:
@@ -61,7 +62,7 @@ def _pack(name: str, folder: Path) -> Pack:
     """The pack NAME gives: a pack file, else the id of a pack found (LookupError if none)."""
     from quiz.packs.loader import load_pack
 
-    path = Path(name).expanduser()
+    path = user_path(name)
     if path.exists():
         return load_pack(path)
     from quiz.packs.catalog import discover, pack_loader
@@ -80,7 +81,7 @@ def _write(args: argparse.Namespace, pack: Pack, questions: list) -> int:
         from quiz.packs.gift_out import to_gift as render
     else:
         from quiz.packs.anki_out import to_anki as render
-    output = Path(args.output).expanduser()
+    output = user_path(args.output)
     made: list[Path] = []
     try:
         made = make_folders(output.parent)

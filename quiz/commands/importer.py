@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.slugs import slugify
     from quiz.packs.writing import make_folders, remove_folders, what_to_do, write_streamed
 
-    source, output = Path(args.file).expanduser(), Path(args.output).expanduser()
+    source, output = user_path(args.file), user_path(args.output)
     if not is_pack_file(output):
         return _usage(f"-o {args.output} must end in .yaml or .yml")
     pack_id = args.id if args.id is not None else (slugify(output.stem) or "imported")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import Catalog, PackEntry, PackLoader
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.index import index_file
 
     folder = data_dir(args.data_dir)
-    problem = unreadable(Path(args.pack).expanduser()) if args.pack is not None else None
+    problem = unreadable(user_path(args.pack)) if args.pack is not None else None
     if problem:
         return _fail(f"cannot read {args.pack} ({problem}); check the path and its permissions")
     as_file = args.pack is not None and _is_file(args.pack)
@@ -106,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _is_file(name: str) -> bool:
     """A PACK that names a file (it exists, or is not shaped like a pack id)."""
-    return Path(name).expanduser().exists() or not PACK_ID.fullmatch(name)
+    return user_path(name).exists() or not PACK_ID.fullmatch(name)
 
 
 def _loaded(entries: list[PackEntry], load: PackLoader, strict: bool) -> list[Pack] | None:
