@@ -22,13 +22,17 @@ def run(args: argparse.Namespace) -> int:
         return _usage(f"{args.output} already exists; give --force to replace it, or another -o")
     folder = data_dir(args.data_dir)
     try:
-        pack = _pack(args.pack, folder)
+        pack, source = _pack(args.pack, folder)
     except PackError as error:
         for problem in error.problems:
             say(problem, err=True)
         return 1
     except LookupError as error:
         return _fail(str(error))
+    from quiz.packs.writing import is_same_file
+
+    if is_same_file(user_path(args.output), source):
+        return _usage(f"-o {args.output} is the pack being exported; give another -o")
     questions = list(pack.questions)
     if args.missed:
         from quiz.store import StoreError
@@ -58,20 +62,21 @@ def due_question_ids(folder: Path, pack: Pack) -> set[str]:
         history.close()
 
 
-def _pack(name: str, folder: Path) -> Pack:
-    """The pack NAME gives: a pack file, else the id of a pack found (LookupError if none)."""
+def _pack(name: str, folder: Path) -> tuple[Pack, Path]:
+    """The pack NAME gives, and its file: a pack file, else the id of a pack found
+    (LookupError if none)."""
     from quiz.packs.loader import load_pack
 
     path = user_path(name)
     if path.exists():
-        return load_pack(path)
+        return load_pack(path), path
     from quiz.packs.catalog import discover, pack_loader
     from quiz.packs.index import index_file
 
     entry = discover(folder, [], index=index_file(folder)).get(name)
     if entry is None:
         raise LookupError(f"no pack file or pack id {name!r}; 'quiz packs' lists the packs")
-    return pack_loader(folder)(entry.path)
+    return pack_loader(folder)(entry.path), entry.path
 
 
 def _write(args: argparse.Namespace, pack: Pack, questions: list) -> int:

@@ -7,7 +7,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["make_folders", "remove_folders", "what_to_do", "write_atomically", "write_streamed"]
+__all__ = [
+    "is_same_file", "make_folders", "remove_folders", "what_to_do", "write_atomically",
+    "write_streamed",
+]  # fmt: skip
 
 # os.link fails with these where the file system has no hard links (FAT, some network
 # and FUSE mounts); there the no-overwrite rename falls back to check-then-rename.
@@ -38,6 +41,17 @@ def write_streamed(
     exception is raised. Nothing is taken from `chunks` before the checks that
     write_atomically makes on `path`."""
     _write(Path(path), chunks, overwrite)
+
+
+def is_same_file(output: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> bool:
+    """True when OUTPUT is the file SOURCE (by that name, another, a link or a hard link):
+    writing it would destroy what is being read, so no --force may allow it."""
+    if source is None:
+        return False
+    try:
+        return os.path.samefile(output, source)
+    except (OSError, ValueError):  # either missing or unreachable: not one file
+        return False
 
 
 def make_folders(folder: Path) -> list[Path]:

@@ -231,3 +231,49 @@ def test_a_name_too_long_for_the_system_is_one_line_and_exit_1(
     assert main(["new", str(name)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("quiz new: error: ")
+
+
+def export_gift(source: Path, output: Path) -> list[str]:
+    return ["export", "gift", str(source), "-o", str(output), "--force"]
+
+
+def import_json(source: Path, output: Path) -> list[str]:
+    return ["import", "opentdb", str(source), "-o", str(output), "--force"]
+
+
+@pytest.mark.parametrize(
+    ("command", "original"),
+    [(export_gift, Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml"),
+     (import_json, FILM)],
+)  # fmt: skip
+@pytest.mark.parametrize("how", ["same name", "another name", "a link", "a hard link"])
+def test_output_onto_the_input_file_is_refused_even_with_force(
+    tmp_path: Path, capsys, command, original: Path, how: str
+) -> None:
+    source = tmp_path / "pack.yaml"
+    source.write_bytes(original.read_bytes())
+    output = {
+        "same name": source,
+        "another name": tmp_path / "." / "pack.yaml",
+        "a link": tmp_path / "link.yaml",
+        "a hard link": tmp_path / "hard.yaml",
+    }[how]
+    if how == "a link":
+        output.symlink_to(source)
+    elif how == "a hard link":
+        os.link(source, output)
+    assert main(command(source, output)) == 2
+    one_error_line(capsys, "-o ", "give another -o")
+    assert source.read_bytes() == original.read_bytes()
+
+
+def test_export_onto_the_file_of_a_pack_named_by_id_is_refused(tmp_path: Path, capsys) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = packs / "mini.yaml"
+    original = (Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml").read_bytes()
+    pack.write_bytes(original)
+    args = ["export", "gift", "mini", "-o", str(pack), "--force", "--data-dir", str(tmp_path)]
+    assert main(args) == 2
+    one_error_line(capsys, "is the pack being exported")
+    assert pack.read_bytes() == original
