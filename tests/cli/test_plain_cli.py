@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -135,6 +136,37 @@ def test_a_locked_history_is_one_line_and_exit_1(locked_history: Path) -> None:
     (line,) = done.stderr.decode().splitlines()
     assert line.startswith("quiz play: error: ") and "locked" in line
     assert b"Question" not in done.stdout  # no game without its history, as in the full screen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
+def test_ctrl_c_says_how_many_answers_could_not_be_saved(tmp_path: Path) -> None:
+    Store.open(tmp_path)[0].close()
+    other = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing all along: answers wait
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(tmp_path)}
+    environment.pop("QUIZ_PACKS_PATH", None)
+    game = subprocess.Popen(
+        [sys.executable, "-m", "quiz", "play", "--plain", str(MINI), "--seed", "5"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=environment, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert game.stdin is not None and game.stdout is not None
+        game.stdin.write(b"1\n")
+        game.stdin.flush()
+        for line in game.stdout:  # until the second question waits for its answer
+            if line.startswith(b"Question 2 of"):
+                break
+        game.send_signal(signal.SIGINT)
+        _, err = game.communicate(timeout=60)
+    finally:
+        if game.poll() is None:
+            game.kill()
+        other.execute("ROLLBACK")
+        other.close()
+    assert game.returncode == 130
+    assert "1 answer could not be saved" in err.decode().splitlines()[-1]
+    assert b"Traceback" not in err
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
