@@ -65,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.retention is not None:
             history.store.set_setting(RETENTION, args.retention)
-            say(f"Review now aims for {args.retention:.0%} recall when a question comes due.")
+            if history.store.not_saving:
+                say(f"Review aims for {args.retention:.0%} recall in this run only: the"
+                    " history can't be saved, so the setting is not remembered.")  # fmt: skip
+            else:
+                say(f"Review now aims for {args.retention:.0%} recall when a question comes due.")
         limit = args.questions if args.questions is not None else history.review_questions()
         plan = plan_review(history, packs, chosen, limit=limit)
     except StoreError as error:

@@ -9,8 +9,9 @@ questions and review cards stay per pack whatever the mix.
 Saving never keeps the player waiting: a write that finds the history locked by another
 program, or the disk full, waits in memory, in order, and is written at the next write
 or flush. A game's score is written only after all its answers are, so a finished game
-never counts answers that were not saved. Whatever is still waiting at close is
-reported in one line.
+never counts answers that were not saved. Whatever is still waiting at close, or was
+kept in memory only because the history could not be saved at all, is reported in one
+line.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class SqliteHistory:
         self._waiting: deque[_Write] = deque()
         self._ended: WeakKeyDictionary[GameSession, GameEnd] = WeakKeyDictionary()
         self._problem: str | None = None  # why writes are waiting, while they are
+        self._in_memory_only = 0  # answers kept only in memory: the history is not saving
         store.wait_at_most(PLAY_WAIT)
 
     @classmethod
@@ -104,6 +106,8 @@ class SqliteHistory:
             self.store.wait_at_most(BUSY_TIMEOUT)
             self.flush()
         lost, problem = self.unsaved, self._problem
+        if self._in_memory_only and self.store.not_saving:
+            lost, problem = lost + self._in_memory_only, problem or self.store.not_saving
         self._waiting.clear()  # told, below; closing again has nothing left to write
         self.store.close()
         if not lost:
@@ -185,6 +189,8 @@ class SqliteHistory:
             question.difficulty.value,
             rating(record.correct, record.close_spelling, fast),
         )
+        if self.store.not_saving:
+            self._in_memory_only += 1
 
     # Reading
 

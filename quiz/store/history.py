@@ -48,6 +48,9 @@ class Store:
     ) -> None:
         self._conn = opened.conn
         self.path: Path | None = opened.path
+        # Why the history the player asked for is kept in memory only (None: it is saved,
+        # or in_memory() was asked for).
+        self.not_saving: str | None = opened.not_saving
         self._timeout = timeout
         self._now = now
         self._lock = threading.RLock()

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from small_disk import fill, small_disk
 
 from quiz.packs.loader import load_pack
 from quiz.packs.printable import printable
@@ -136,6 +137,30 @@ def test_a_locked_history_is_one_line_and_exit_1(locked_history: Path) -> None:
     (line,) = done.stderr.decode().splitlines()
     assert line.startswith("quiz play: error: ") and "locked" in line
     assert b"Question" not in done.stdout  # no game without its history, as in the full screen
+
+
+def test_answers_played_while_the_history_cannot_be_saved_are_counted_at_the_end(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("where the data folder should be")
+    done = quiz("play", "--plain", str(MINI), "--seed", "1", typed=b"1\n1\nq\n", data_dir=blocked)
+    assert done.returncode == 1
+    lines = done.stderr.decode().splitlines()
+    assert lines[0].endswith("playing on without saving")
+    assert lines[-1].startswith("quiz play: error: 2 answers could not be saved")
+    assert "it is a file, not a folder" in lines[-1]
+    assert blocked.read_text() == "where the data folder should be"
+
+
+def test_a_disk_full_at_the_first_open_says_so_and_counts_the_answers(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", 256) as disk:
+        fill(disk, leave=4096)  # room for the file, not for its tables
+        done = quiz("play", "--plain", str(MINI), "--seed", "1", typed=b"1\n1\nq\n", data_dir=disk)
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.decode().splitlines()
+    assert "no transaction" not in lines[0]  # SQLite's own rollback, not the cause
+    assert lines[-1].startswith("quiz play: error: 2 answers could not be saved")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
