@@ -32,8 +32,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for notice in history.take_notices():
         say(f"quiz stats: {notice}", err=True)
+    packs = _known_packs(data_dir(args.data_dir))
     try:
-        report = history.stats(args.pack)
+        report = history.stats(args.pack, packs.question_ids)
     except StoreError as error:
         say(f"quiz stats: error: {error}", err=True)
         return 1
@@ -45,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             say(EMPTY)
         return 0
-    packs = _known_packs(data_dir(args.data_dir))
     say_lines("\n\n".join(format_pack(stats, packs) for stats in report))
     return 0
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -206,8 +206,12 @@ class SqliteHistory:
     def last_seen(self, pack_ids: Sequence[str]) -> Mapping[tuple[str, str], int]:
         return self.store.last_seen(pack_ids)
 
-    def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
-        return self.store.stats(pack_id)
+    def stats(
+        self,
+        pack_id: str | None = None,
+        questions: Callable[[str], Collection[str] | None] | None = None,
+    ) -> Sequence[PackStats]:
+        return self.store.stats(pack_id, questions=questions)
 
     def due(self, pack_id: str, question_ids: Sequence[str]) -> Sequence[DueQuestion]:
         return self.store.due(pack_id, question_ids)

@@ -204,3 +204,18 @@ def test_practice_rounds_are_counted_apart_and_said_so(tmp_path: Path, capsys):
     assert "  Games: 1 played, 0 unfinished" in lines
     assert "  Practice: 2 rounds (retry missed; not in games, accuracy or bests)" in lines
     assert "  Accuracy: 50% (1 of 2)" in lines
+
+
+def test_review_numbers_count_only_questions_the_pack_has(
+    tmp_path: Path, capsys, mini_in_data_dir
+) -> None:
+    fill(tmp_path)
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:  # a question the pack no longer has
+        conn.execute(
+            "INSERT INTO cards SELECT pack_id, 'ghost', state, step, stability, difficulty, due,"
+            " last_review, reviews FROM cards WHERE pack_id = 'mini' AND question_id = 'lens'"
+        )
+    conn.close()
+    assert main(["stats", "--data-dir", str(tmp_path), "--pack", "mini"]) == 0
+    out = capsys.readouterr().out
+    assert "  Review: 3 seen, 3 due now, 0 mastered (recall over 90%)" in out.splitlines()
