@@ -277,3 +277,38 @@ def test_export_onto_the_file_of_a_pack_named_by_id_is_refused(tmp_path: Path, c
     assert main(args) == 2
     one_error_line(capsys, "is the pack being exported")
     assert pack.read_bytes() == original
+
+
+MINI = Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [lambda out: ["export", "gift", str(MINI), "-o", str(out), "--force"],
+     lambda out: ["import", "opentdb", str(FILM), "-o", str(out), "--force"]],
+    ids=["export", "import"],
+)  # fmt: skip
+def test_force_onto_a_folder_says_it_is_a_folder_not_to_give_force(tmp_path, capsys, command):
+    folder = tmp_path / "dir.yaml"
+    folder.mkdir()
+    assert main(command(folder)) == 1
+    line = one_error_line(capsys, "(it is a folder)")
+    assert "--force" not in line
+    assert folder.is_dir()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "gift", str(MINI), "-o", ""], ["import", "opentdb", str(FILM), "-o", ""],
+     ["schema", "-o", ""], ["new", ""], ["serve", "--host", ""], ["stats", "--pack", ""]],
+)  # fmt: skip
+def test_an_empty_name_is_a_usage_error(tmp_path, capsys, args: list[str]):
+    assert main(["--data-dir", str(tmp_path), *args]) == 2
+    one_error_line(capsys, "needs a value, not an empty one")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs a /proc to refuse files")
+def test_a_folder_that_takes_no_files_is_not_said_to_be_missing(capsys):
+    assert main(["schema", "-o", "/proc/quiz-schema.json"]) == 1
+    line = one_error_line(capsys, "write the file elsewhere")
+    assert "check the folder exists" not in line
