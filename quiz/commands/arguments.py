@@ -243,7 +243,7 @@ def review(parser: argparse.ArgumentParser) -> None:
     plain_option(parser)
     parser.add_argument("--questions", type=int, metavar="N",
                         help="how many questions at most (default: as set up, else 10)")  # fmt: skip
-    parser.add_argument("--retention", type=float, metavar="R",
+    parser.add_argument("--retention", metavar="R",  # a number, checked by the command
                         help="from now on, schedule each question for when your chance of "
                              "recalling it falls to R (0.7 to 0.97; default 0.9: higher asks "
                              "more often), and remember it")  # fmt: skip

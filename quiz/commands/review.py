@@ -29,8 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from quiz.store.cards import RETENTION_RANGE
 
     low, high = RETENTION_RANGE
-    if args.retention is not None and not low <= args.retention <= high:
-        say(f"quiz review: error: --retention must be {low} to {high}, not {args.retention:g}",
+    retention = None if args.retention is None else _number(args.retention)
+    if args.retention is not None and not (retention is not None and low <= retention <= high):
+        say(f"quiz review: error: --retention must be {low} to {high}, not {args.retention}",
             err=True)  # fmt: skip
         return 2
     from quiz.datadir import data_dir
@@ -63,13 +64,13 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return _fail(str(error))
     try:
-        if args.retention is not None:
-            history.store.set_setting(RETENTION, args.retention)
+        if retention is not None:
+            history.store.set_setting(RETENTION, retention)
             if history.store.not_saving:
-                say(f"Review aims for {args.retention:.0%} recall in this run only: the"
+                say(f"Review aims for {retention:.0%} recall in this run only: the"
                     " history can't be saved, so the setting is not remembered.")  # fmt: skip
             else:
-                say(f"Review now aims for {args.retention:.0%} recall when a question comes due.")
+                say(f"Review now aims for {retention:.0%} recall when a question comes due.")
         limit = args.questions if args.questions is not None else history.review_questions()
         plan = plan_review(history, packs, chosen, limit=limit)
     except StoreError as error:
@@ -107,6 +108,15 @@ def run(args: argparse.Namespace) -> int:
         entries=catalog.entries,
         loader=loader,
     )
+
+
+def _number(written: str) -> float | None:
+    """A number as typed, or None (NaN included: it is in no range)."""
+    try:
+        value = float(written)
+    except ValueError:
+        return None
+    return value if value == value else None
 
 
 def _is_file(name: str) -> bool:

@@ -41,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         history.close()
     if not report:
+        if args.pack and args.pack not in packs.titles:
+            say(f"quiz stats: error: no pack has the id {args.pack!r}, and no games of one"
+                " are in the history; 'quiz packs' lists the packs", err=True)  # fmt: skip
+            return 1
         if args.pack:
             say(f"No games of pack {args.pack} played yet. Start one with: quiz")
         else:

@@ -172,9 +172,10 @@ def test_retention_is_not_claimed_remembered_when_the_history_cannot_be_saved(
     )
 
 
-@pytest.mark.parametrize("value", ["0.5", "1", "nan"])
+@pytest.mark.parametrize("value", ["0.5", "1", "nan", "0.97000001", "abc", "1e-5"])
 def test_retention_out_of_range_is_a_usage_error(tmp_path: Path, value: str, capsys, fake_app):
     assert main(["review", "--data-dir", str(tmp_path), "--retention", value]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "--retention must be 0.7 to 0.97" in err
+    assert err.rstrip().endswith(f", not {value}")  # as typed, not rounded
     assert not (tmp_path / "quiz.db").exists()

@@ -94,8 +94,13 @@ def test_one_pack_and_the_env_var(tmp_path: Path, capsys, monkeypatch, mini_in_d
     assert main(["stats", "--pack", "elsewhere"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("elsewhere\n") and "Mini pack" not in out
-    assert main(["stats", "--pack", "nope"]) == 0
-    assert capsys.readouterr().out == "No games of pack nope played yet. Start one with: quiz\n"
+    assert main(["stats", "--pack", "nope"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("quiz stats: error: no pack has the id 'nope'")
+    assert main(["stats", "--pack", "severance-s2"]) == 0  # found, not played yet
+    assert capsys.readouterr().out == (
+        "No games of pack severance-s2 played yet. Start one with: quiz\n"
+    )
 
 
 @pytest.mark.parametrize(
