@@ -96,6 +96,8 @@ def format_pack(stats: PackStats, packs: PackTexts) -> str:
             )
             if missed.recall is not None:
                 line += f", recall {missed.recall:.0%}"
+                if missed.just_shown:
+                    line += " (its answer was just shown)"
             prompt = _prompt(missed, packs)
             if prompt:
                 line += f" - {_shorten(printable(prompt))}"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from quiz.records import Accuracy, KindStats, Missed, PackStats
 from quiz.store import cards
 from quiz.store.scores import KNOWN_KIND, PRACTICE, RANKED
 
 CHART_GAMES = 40  # the latest finished games drawn on the score chart
+JUST_SHOWN = timedelta(hours=1)  # a question answered this lately had its answer just shown
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
 QuestionIds = Callable[[str], Collection[str] | None]  # a pack's question ids; None: unknown
@@ -136,7 +137,12 @@ def _learning(
         due=sum(1 for card in known.values() if card.due <= now),
         mastered=sum(1 for key, value in recall.items() if cards.mastered(known[key], value)),
         most_missed=tuple(
-            replace(m, recall=recall.get((m.pack_id, m.question_id))) for m in stats.most_missed
+            replace(
+                m,
+                recall=recall.get(key := (m.pack_id, m.question_id)),
+                just_shown=key in known and now - (known[key].last_review or now) < JUST_SHOWN,
+            )
+            for m in stats.most_missed
         ),
         scores=tuple(row[0] for row in reversed(scores)),
     )

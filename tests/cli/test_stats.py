@@ -188,7 +188,8 @@ def test_a_game_of_two_packs_is_titled_by_both_with_its_prompts(tmp_path: Path, 
     lens = load_pack(MINI).questions
     prompt = next(q.prompt for q in lens if q.id == "lens")
     assert any(
-        line.startswith("    lens: missed 1 of 1, recall 100% - ") and prompt[:20] in line
+        line.startswith("    lens: missed 1 of 1, recall 100% (its answer was just shown) - ")
+        and prompt[:20] in line
         for line in lines
     )
 
@@ -224,3 +225,17 @@ def test_review_numbers_count_only_questions_the_pack_has(
     assert main(["stats", "--data-dir", str(tmp_path), "--pack", "mini"]) == 0
     out = capsys.readouterr().out
     assert "  Review: 3 seen, 3 due now, 0 mastered (recall over 90%)" in out.splitlines()
+
+
+def test_a_question_missed_just_now_says_why_its_recall_is_100(
+    tmp_path: Path, capsys, mini_in_data_dir
+):
+    store, _ = Store.open(tmp_path)
+    with store:
+        game = store.start_game(NewGame("mini", count=4))
+        store.record_answer(game, "mini", "real-shot", "x", False, 0, 1.0)
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    missed = [line for line in capsys.readouterr().out.splitlines() if "real-shot" in line]
+    assert missed == [
+        "    real-shot: missed 1 of 1, recall 100% (its answer was just shown) - Was the shot real?"
+    ]
