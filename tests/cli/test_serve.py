@@ -293,3 +293,18 @@ def test_a_tab_asking_for_a_huge_or_odd_screen_gets_a_sane_one_and_odd_messages_
     asyncio.run(forward(Tab(), game))  # type: ignore[arg-type]
     assert game.sizes == [(500, 200), (80, 1)]
     assert game.keys == [b"q?"]
+
+
+def test_a_tab_beyond_the_most_games_at_once_is_refused_without_starting_one():
+    import asyncio
+
+    from aiohttp import web
+    from aiohttp.test_utils import make_mocked_request
+
+    from quiz.commands.web import MAX_TABS, QuizServer
+
+    server = QuizServer("false", host="127.0.0.1", port=8000, loopback=True)
+    server._tabs = {object() for _ in range(MAX_TABS)}  # type: ignore[assignment]
+    request = make_mocked_request("GET", "/ws", headers={"Host": "127.0.0.1:8000"})
+    with pytest.raises(web.HTTPServiceUnavailable):
+        asyncio.run(server.handle_websocket(request))
