@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from quiz.userpath import user_path
+
 ENV_VAR = "QUIZ_DATA_DIR"
 
 
@@ -17,10 +19,10 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if override is not None:
         if not os.fspath(override):
             raise ValueError("the data folder must not be empty")
-        return Path(override).expanduser()
+        return user_path(override)
     from_env = os.environ.get(ENV_VAR)
     if from_env:
-        return Path(from_env).expanduser()
+        return user_path(from_env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("quiz", appauthor=False))

@@ -42,13 +42,16 @@ class KindStats:
 @dataclass(frozen=True)
 class Missed:
     """A question answered wrong (or skipped, or timed out) MISSES times out of ATTEMPTS;
-    RECALL is how likely it is recalled now (None: it has no review card)."""
+    RECALL is how likely it is recalled now (None: it has no review card). JUST_SHOWN: its
+    last answer was moments ago, so its answer was just revealed: FSRS then says 100%,
+    which beside a miss needs saying why."""
 
     pack_id: str
     question_id: str
     misses: int
     attempts: int
     recall: float | None = None
+    just_shown: bool = False
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,19 @@ def text(value: str) -> str:
     return value
 
 
+def given(value: str) -> str:
+    """A file name, address or id that can't be empty: an empty one is most likely an
+    unset variable in a script, and would otherwise read as some default (a usage error)."""
+    if not value:
+        raise argparse.ArgumentTypeError("needs a value, not an empty one")
+    return value
+
+
+def given_text(value: str) -> str:
+    """An id that can't be empty, in UTF-8 (see given and text)."""
+    return text(given(value))
+
+
 def port(value: str) -> int:
     """A TCP port number, 1 to 65535."""
     try:
@@ -120,7 +133,7 @@ def serve(parser: argparse.ArgumentParser) -> None:
         "options given here, and every game is saved to the same history. Only this computer "
         "can connect unless --host says otherwise."
     )
-    parser.add_argument("--host", default="127.0.0.1", metavar="HOST",
+    parser.add_argument("--host", type=given, default="127.0.0.1", metavar="HOST",
                         help="the address to listen on (default 127.0.0.1, this computer "
                         "only; 0.0.0.0 lets anyone on the network play)")  # fmt: skip
     parser.add_argument("--port", type=port, default=8000, metavar="PORT",
@@ -141,7 +154,7 @@ def check(parser: argparse.ArgumentParser) -> None:
 
 @command("schema", "schema", "print the pack format as JSON Schema (draft-07)")
 def schema(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE",
+    parser.add_argument("-o", "--output", type=given, metavar="FILE",
                         help="write to FILE instead of printing (an older quiz schema there is "
                         "updated; any other file is kept unless --force)")  # fmt: skip
     parser.add_argument("--force", action="store_true",
@@ -161,7 +174,8 @@ def packs(parser: argparse.ArgumentParser) -> None:
 
 @command("new", "new", "write a starter pack to edit, with the schema for editor completion")
 def new(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="the pack file to create (*.yaml or *.yml)")
+    parser.add_argument("path", type=given, metavar="PATH",
+                        help="the pack file to create (*.yaml or *.yml)")  # fmt: skip
     parser.add_argument(
         "--title", type=text, metavar="T", help="the pack's title (default: from the file name)"
     )
@@ -182,7 +196,7 @@ def importer(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=["opentdb", "gift", "moodle-xml", "csv"],
                         help="what FILE holds: opentdb, gift, moodle-xml or csv (CSV, TSV or Quizlet)")  # fmt: skip
     parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("-o", "--output", metavar="PACK", required=True,
+    parser.add_argument("-o", "--output", type=given, metavar="PACK", required=True,
                         help="the pack file to write (*.yaml or *.yml)")  # fmt: skip
     parser.add_argument("--force", action="store_true",
                         help="replace PACK if it exists (it is never replaced otherwise)")  # fmt: skip
@@ -204,7 +218,7 @@ def export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("kind", choices=["gift", "anki"], help="gift or anki")
     parser.add_argument("pack", metavar="PACK",
                         help="a pack file, or a pack id (see 'quiz packs')")  # fmt: skip
-    parser.add_argument("-o", "--output", metavar="FILE", required=True,
+    parser.add_argument("-o", "--output", type=given, metavar="FILE", required=True,
                         help="the file to write (.gift or .txt)")  # fmt: skip
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument("--missed", action="store_true",
@@ -213,7 +227,7 @@ def export(parser: argparse.ArgumentParser) -> None:
 
 @command("stats", "stats", "games played, best and average scores, accuracy, most-missed questions")
 def stats(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", type=text, metavar="ID", help="only this pack (its id)")
+    parser.add_argument("--pack", type=given_text, metavar="ID", help="only this pack (its id)")
 
 
 @command("review", "review", "play the questions due for review (most overdue first), or say when")
@@ -229,7 +243,7 @@ def review(parser: argparse.ArgumentParser) -> None:
     plain_option(parser)
     parser.add_argument("--questions", type=int, metavar="N",
                         help="how many questions at most (default: as set up, else 10)")  # fmt: skip
-    parser.add_argument("--retention", type=float, metavar="R",
+    parser.add_argument("--retention", metavar="R",  # a number, checked by the command
                         help="from now on, schedule each question for when your chance of "
                              "recalling it falls to R (0.7 to 0.97; default 0.9: higher asks "
                              "more often), and remember it")  # fmt: skip

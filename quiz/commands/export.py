@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 if TYPE_CHECKING:
     from quiz.packs.model import Pack
@@ -17,17 +18,21 @@ def run(args: argparse.Namespace) -> int:
     from quiz.datadir import data_dir
     from quiz.packs.problems import PackError
 
-    if not args.force and os.path.lexists(Path(args.output).expanduser()):
+    if not args.force and os.path.lexists(user_path(args.output)):
         return _usage(f"{args.output} already exists; give --force to replace it, or another -o")
     folder = data_dir(args.data_dir)
     try:
-        pack = _pack(args.pack, folder)
+        pack, source = _pack(args.pack, folder)
     except PackError as error:
         for problem in error.problems:
             say(problem, err=True)
         return 1
     except LookupError as error:
         return _fail(str(error))
+    from quiz.packs.writing import is_same_file
+
+    if is_same_file(user_path(args.output), source):
+        return _usage(f"-o {args.output} is the pack being exported; give another -o")
     questions = list(pack.questions)
     if args.missed:
         from quiz.store import StoreError
@@ -57,20 +62,21 @@ def due_question_ids(folder: Path, pack: Pack) -> set[str]:
         history.close()
 
 
-def _pack(name: str, folder: Path) -> Pack:
-    """The pack NAME gives: a pack file, else the id of a pack found (LookupError if none)."""
+def _pack(name: str, folder: Path) -> tuple[Pack, Path]:
+    """The pack NAME gives, and its file: a pack file, else the id of a pack found
+    (LookupError if none)."""
     from quiz.packs.loader import load_pack
 
-    path = Path(name).expanduser()
+    path = user_path(name)
     if path.exists():
-        return load_pack(path)
+        return load_pack(path), path
     from quiz.packs.catalog import discover, pack_loader
     from quiz.packs.index import index_file
 
     entry = discover(folder, [], index=index_file(folder)).get(name)
     if entry is None:
         raise LookupError(f"no pack file or pack id {name!r}; 'quiz packs' lists the packs")
-    return pack_loader(folder)(entry.path)
+    return pack_loader(folder)(entry.path), entry.path
 
 
 def _write(args: argparse.Namespace, pack: Pack, questions: list) -> int:
@@ -80,7 +86,7 @@ def _write(args: argparse.Namespace, pack: Pack, questions: list) -> int:
         from quiz.packs.gift_out import to_gift as render
     else:
         from quiz.packs.anki_out import to_anki as render
-    output = Path(args.output).expanduser()
+    output = user_path(args.output)
     made: list[Path] = []
     try:
         made = make_folders(output.parent)

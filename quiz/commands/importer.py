@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,9 +18,15 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.opentdb import OpenTDBError
     from quiz.packs.opentdb_pack import import_opentdb
     from quiz.packs.slugs import slugify
-    from quiz.packs.writing import make_folders, remove_folders, what_to_do, write_streamed
+    from quiz.packs.writing import (
+        is_same_file,
+        make_folders,
+        remove_folders,
+        what_to_do,
+        write_streamed,
+    )
 
-    source, output = Path(args.file).expanduser(), Path(args.output).expanduser()
+    source, output = user_path(args.file), user_path(args.output)
     if not is_pack_file(output):
         return _usage(f"-o {args.output} must end in .yaml or .yml")
     pack_id = args.id if args.id is not None else (slugify(output.stem) or "imported")
@@ -32,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     if args.title is not None and any("\ud800" <= char <= "\udfff" for char in args.title):
         # Python's stand-ins for bytes that were not UTF-8; a pack could not hold them.
         return _usage("--title is not UTF-8 text; give a title in UTF-8")
+    if is_same_file(output, source):
+        return _usage(f"-o {args.output} is the file being imported; give another -o")
     if not args.force and os.path.lexists(output):
         return _exists(args.output)
     try:

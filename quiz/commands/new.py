@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.starter import SchemaStatus, default_id, default_title, write_starter
     from quiz.packs.writing import what_to_do
 
-    path = Path(args.path).expanduser()
+    path = user_path(args.path)
     if not is_pack_file(path):
         return _usage(f"{args.path} must end in .yaml or .yml")
     if os.path.lexists(path):  # False for a name the system refuses; writing then says why

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from quiz.commands.output import say
 from quiz.packs.printable import printable
+from quiz.userpath import user_path
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import Catalog
@@ -22,12 +23,12 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.index import index_file
 
     for name in args.paths:
-        problem = unreadable(Path(name).expanduser())
+        problem = unreadable(user_path(name))
         if problem:
             say(f"quiz packs: error: cannot read {name} ({problem}); "
                 "check the path and its permissions", err=True)  # fmt: skip
             return 1
-        if not Path(name).expanduser().exists():
+        if not user_path(name).exists():
             say(f"quiz packs: error: no such file or folder: {name} (see 'quiz packs --help')",
                 err=True)  # fmt: skip
             return 2

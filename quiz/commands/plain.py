@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from quiz.commands.output import say
+from quiz.commands.output import close_history, say
 
 if TYPE_CHECKING:
     from quiz.game.history import History
@@ -65,8 +65,5 @@ def play_plain(
             console.warn(f"{prog}: {notice}")
         play(new_session(), history, console)
     finally:
-        unsaved = history.close()
-    if unsaved:
-        say(f"{prog}: error: {unsaved}", err=True)
-        return 1
-    return 0
+        saved = close_history(history, prog)
+    return 0 if saved else 1

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 if TYPE_CHECKING:
     from quiz.packs.catalog import Catalog, PackEntry, PackLoader
@@ -28,8 +29,9 @@ def run(args: argparse.Namespace) -> int:
     from quiz.store.cards import RETENTION_RANGE
 
     low, high = RETENTION_RANGE
-    if args.retention is not None and not low <= args.retention <= high:
-        say(f"quiz review: error: --retention must be {low} to {high}, not {args.retention:g}",
+    retention = None if args.retention is None else _number(args.retention)
+    if args.retention is not None and not (retention is not None and low <= retention <= high):
+        say(f"quiz review: error: --retention must be {low} to {high}, not {args.retention}",
             err=True)  # fmt: skip
         return 2
     from quiz.datadir import data_dir
@@ -38,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.packs.index import index_file
 
     folder = data_dir(args.data_dir)
-    problem = unreadable(Path(args.pack).expanduser()) if args.pack is not None else None
+    problem = unreadable(user_path(args.pack)) if args.pack is not None else None
     if problem:
         return _fail(f"cannot read {args.pack} ({problem}); check the path and its permissions")
     as_file = args.pack is not None and _is_file(args.pack)
@@ -62,9 +64,13 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         return _fail(str(error))
     try:
-        if args.retention is not None:
-            history.store.set_setting(RETENTION, args.retention)
-            say(f"Review now aims for {args.retention:.0%} recall when a question comes due.")
+        if retention is not None:
+            history.store.set_setting(RETENTION, retention)
+            if history.store.not_saving:
+                say(f"Review aims for {retention:.0%} recall in this run only: the"
+                    " history can't be saved, so the setting is not remembered.")  # fmt: skip
+            else:
+                say(f"Review now aims for {retention:.0%} recall when a question comes due.")
         limit = args.questions if args.questions is not None else history.review_questions()
         plan = plan_review(history, packs, chosen, limit=limit)
     except StoreError as error:
@@ -104,9 +110,18 @@ def run(args: argparse.Namespace) -> int:
     )
 
 
+def _number(written: str) -> float | None:
+    """A number as typed, or None (NaN included: it is in no range)."""
+    try:
+        value = float(written)
+    except ValueError:
+        return None
+    return value if value == value else None
+
+
 def _is_file(name: str) -> bool:
     """A PACK that names a file (it exists, or is not shaped like a pack id)."""
-    return Path(name).expanduser().exists() or not PACK_ID.fullmatch(name)
+    return user_path(name).exists() or not PACK_ID.fullmatch(name)
 
 
 def _loaded(entries: list[PackEntry], load: PackLoader, strict: bool) -> list[Pack] | None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from quiz.commands.output import say
+from quiz.userpath import user_path
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         # The same rule as `quiz new`: quiz's own schema file is brought up to date,
         # anyone else's file is replaced only with --force; written whole or not at all.
-        status = write_schema(Path(args.output).expanduser(), force=args.force)
+        status = write_schema(user_path(args.output), force=args.force)
     except OSError as error:
         say(f"quiz schema: error: cannot write {args.output} ({error.strerror or error}); "
             f"{what_to_do(error)}", err=True)  # fmt: skip

@@ -32,20 +32,24 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for notice in history.take_notices():
         say(f"quiz stats: {notice}", err=True)
+    packs = _known_packs(data_dir(args.data_dir))
     try:
-        report = history.stats(args.pack)
+        report = history.stats(args.pack, packs.question_ids)
     except StoreError as error:
         say(f"quiz stats: error: {error}", err=True)
         return 1
     finally:
         history.close()
     if not report:
+        if args.pack and args.pack not in packs.titles:
+            say(f"quiz stats: error: no pack has the id {args.pack!r}, and no games of one"
+                " are in the history; 'quiz packs' lists the packs", err=True)  # fmt: skip
+            return 1
         if args.pack:
             say(f"No games of pack {args.pack} played yet. Start one with: quiz")
         else:
             say(EMPTY)
         return 0
-    packs = _known_packs(data_dir(args.data_dir))
     say_lines("\n\n".join(format_pack(stats, packs) for stats in report))
     return 0
 
@@ -92,6 +96,8 @@ def format_pack(stats: PackStats, packs: PackTexts) -> str:
             )
             if missed.recall is not None:
                 line += f", recall {missed.recall:.0%}"
+                if missed.just_shown:
+                    line += " (its answer was just shown)"
             prompt = _prompt(missed, packs)
             if prompt:
                 line += f" - {_shorten(printable(prompt))}"

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from quiz import collector
-from quiz.commands.output import say
+from quiz.commands.output import close_history, say
 
 if TYPE_CHECKING:
     from quiz.game.history import History
@@ -46,7 +46,6 @@ def launch(
         collector.resume()
         say(f"{prog}: error: {error}", err=True)
         return 1
-    unsaved: str | None = None
     try:
         app = create_app(
             packs,
@@ -59,9 +58,8 @@ def launch(
         )
         app.run()
     finally:
-        unsaved = history.close()
+        saved = close_history(history, prog)
         collector.resume()  # a no-op once the app has resumed it
-    if unsaved:
-        say(f"{prog}: error: {unsaved}", err=True)
+    if not saved:
         return 1
     return int(app.return_code or 0)

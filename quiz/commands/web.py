@@ -11,6 +11,11 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from textual_serve.server import Server
 
+from quiz.commands.webtab import TabGame, forward, quiet, screen_size
+from quiz.packs.printable import printable
+
+MAX_TABS = 16  # games served at once; each is a process of its own (~100 MB)
+
 
 def is_loopback(name: str) -> bool:
     """Whether NAME (a host name or address, IPv6 with or without brackets) is this computer."""
@@ -68,13 +73,39 @@ class QuizServer(Server):
         return await super().handle_index(request)
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One tab's game, from its websocket opening to its closing (however it closes,
+        the game's process ends with it)."""
         why = self.refused(request)
         if why:
             raise web.HTTPForbidden(text=why)
+        if len(self._tabs) >= MAX_TABS:
+            raise web.HTTPServiceUnavailable(
+                text=f"{MAX_TABS} games are open already; close one, then reload this page"
+            )
         tab = asyncio.current_task()
         if tab is not None:
             self._tabs.add(tab)
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width, height = screen_size(request.query.get("width"), request.query.get("height"))
+        game: TabGame | None = None
         try:
-            return await super().handle_websocket(request)
+            await websocket.prepare(request)
+            game = TabGame(
+                self.command,
+                write_bytes=quiet(websocket.send_bytes),
+                write_str=quiet(websocket.send_str),
+                close=quiet(websocket.close),
+                download_manager=self.download_manager,
+            )
+            await game.start(width, height)
+            await forward(websocket, game)
+        except (ConnectionError, asyncio.CancelledError):
+            pass  # the browser went, or the server is stopping: the game ends below
+        except Exception as error:  # one line, never a traceback
+            logging.getLogger(__name__).warning("a tab's game failed: %s", printable(str(error)))
         finally:
+            if game is not None:
+                await game.stop()
+            await quiet(websocket.close)()
             self._tabs.discard(tab)  # type: ignore[arg-type]
+        return websocket

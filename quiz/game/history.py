@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -67,8 +67,14 @@ class History(Protocol):
         """When each question of these packs was last answered (never-answered left out)."""
         ...
 
-    def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
-        """Stats per pack (or for one pack id), [] when nothing was played."""
+    def stats(
+        self,
+        pack_id: str | None = None,
+        questions: Callable[[str], Collection[str] | None] | None = None,
+    ) -> Sequence[PackStats]:
+        """Stats per pack (or for one pack id), [] when nothing was played. QUESTIONS gives
+        the question ids each pack has now (None: a pack not found); review's numbers then
+        count only those questions, as review asks only those."""
         ...
 
     def due(self, pack_id: str, question_ids: Sequence[str]) -> Sequence[DueQuestion]:
@@ -127,7 +133,11 @@ class NoHistory:
     def last_seen(self, pack_ids: Sequence[str]) -> Seen:
         return {}
 
-    def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
+    def stats(
+        self,
+        pack_id: str | None = None,
+        questions: Callable[[str], Collection[str] | None] | None = None,
+    ) -> Sequence[PackStats]:
         return []
 
     def due(self, pack_id: str, question_ids: Sequence[str]) -> Sequence[DueQuestion]:

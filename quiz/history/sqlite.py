@@ -9,15 +9,16 @@ questions and review cards stay per pack whatever the mix.
 Saving never keeps the player waiting: a write that finds the history locked by another
 program, or the disk full, waits in memory, in order, and is written at the next write
 or flush. A game's score is written only after all its answers are, so a finished game
-never counts answers that were not saved. Whatever is still waiting at close is
-reported in one line.
+never counts answers that were not saved. Whatever is still waiting at close, or was
+kept in memory only because the history could not be saved at all, is reported in one
+line.
 """
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -64,6 +65,7 @@ class SqliteHistory:
         self._waiting: deque[_Write] = deque()
         self._ended: WeakKeyDictionary[GameSession, GameEnd] = WeakKeyDictionary()
         self._problem: str | None = None  # why writes are waiting, while they are
+        self._in_memory_only = 0  # answers kept only in memory: the history is not saving
         store.wait_at_most(PLAY_WAIT)
 
     @classmethod
@@ -89,8 +91,10 @@ class SqliteHistory:
             write = self._waiting[0]
             try:
                 self._write(write)
-            except StoreError as error:
-                self._problem = str(error)
+            except Exception as error:
+                # A StoreError is already one line; anything else (a row the scheduler
+                # refuses) must not escape as a traceback and lose the answers waiting.
+                self._problem = " ".join(str(error).split()) or type(error).__name__
                 return
             self._waiting.popleft()
         self._problem = None
@@ -102,6 +106,8 @@ class SqliteHistory:
             self.store.wait_at_most(BUSY_TIMEOUT)
             self.flush()
         lost, problem = self.unsaved, self._problem
+        if self._in_memory_only and self.store.not_saving:
+            lost, problem = lost + self._in_memory_only, problem or self.store.not_saving
         self._waiting.clear()  # told, below; closing again has nothing left to write
         self.store.close()
         if not lost:
@@ -183,6 +189,8 @@ class SqliteHistory:
             question.difficulty.value,
             rating(record.correct, record.close_spelling, fast),
         )
+        if self.store.not_saving:
+            self._in_memory_only += 1
 
     # Reading
 
@@ -198,8 +206,12 @@ class SqliteHistory:
     def last_seen(self, pack_ids: Sequence[str]) -> Mapping[tuple[str, str], int]:
         return self.store.last_seen(pack_ids)
 
-    def stats(self, pack_id: str | None = None) -> Sequence[PackStats]:
-        return self.store.stats(pack_id)
+    def stats(
+        self,
+        pack_id: str | None = None,
+        questions: Callable[[str], Collection[str] | None] | None = None,
+    ) -> Sequence[PackStats]:
+        return self.store.stats(pack_id, questions=questions)
 
     def due(self, pack_id: str, question_ids: Sequence[str]) -> Sequence[DueQuestion]:
         return self.store.due(pack_id, question_ids)

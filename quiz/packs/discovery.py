@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from quiz.userpath import user_path
+
 PACK_SUFFIXES = (".yaml", ".yml")
 PACKS_PATH_ENV = "QUIZ_PACKS_PATH"
 PACKS_SUBDIR = "packs"
@@ -68,7 +70,7 @@ def user_packs_dir(data_dir: Path) -> Path:
 def packs_path_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
     """The folders listed in QUIZ_PACKS_PATH (os.pathsep-separated; empty items skipped)."""
     value = (os.environ if env is None else env).get(PACKS_PATH_ENV, "")
-    return [Path(item).expanduser() for item in value.split(os.pathsep) if item.strip()]
+    return [user_path(item) for item in value.split(os.pathsep) if item.strip()]
 
 
 def locate(
@@ -92,7 +94,7 @@ def locate(
     for folder, origin in places:
         found += _found_in(folder, origin)
     for extra in extra_paths:
-        path = Path(extra).expanduser()
+        path = user_path(extra)
         found += (
             _found_in(path, Origin.COMMAND_LINE)
             if path.is_dir()
@@ -144,9 +146,9 @@ def unreadable(path: Path) -> str | None:
 def real_path(path: Path) -> Path:
     """The path with links resolved, to tell one file from another; as written for a link loop."""
     try:
-        return path.expanduser().resolve()
+        return user_path(path).resolve()
     except (OSError, RuntimeError):
-        return path.expanduser().absolute()
+        return user_path(path).absolute()
 
 
 def _first_of_each(locations: list[Location]) -> list[Location]:

@@ -196,12 +196,17 @@ def _draft(question: Element, kind: str, category: str | None) -> Draft:
 
 
 def _weight(answer: Element) -> Decimal:
+    """An answer's credit in percent, -100 to 100 as Moodle writes it."""
+    written = answer.attrs.get("fraction", "0")
     try:
-        return Decimal(answer.attrs.get("fraction", "0").strip())
+        weight = Decimal(written.strip())
     except InvalidOperation:
-        raise Skip(
-            f"an answer's fraction {answer.attrs.get('fraction')!r} is not a number"
-        ) from None
+        weight = Decimal("NaN")
+    if not weight.is_finite():  # NaN, sNaN and Infinity parse but compare as no number
+        raise Skip(f"an answer's fraction {written!r} is not a number")
+    if not -100 <= weight <= 100:
+        raise Skip(f"an answer's fraction {written!r} is not between -100 and 100")
+    return weight
 
 
 def _number(answers: list[Element], right: list[Element]) -> dict[str, object]:

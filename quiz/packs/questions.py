@@ -84,6 +84,8 @@ class QuestionReader:
         tolerance = self._tolerance() if qtype is QuestionType.NUMBER else 0.0
         unit = fields.text("unit") if qtype is QuestionType.NUMBER else None
         source = self._excerpt()
+        # Read before giving up on the question, so their problems are reported too.
+        category, explanation = fields.text("category"), fields.text("explanation")
         if self.problem_count or answer is None or qtype is None:
             return None
         return Question(
@@ -95,9 +97,9 @@ class QuestionReader:
             accept=accept,
             tolerance=tolerance,
             unit=unit,
-            category=fields.text("category"),
+            category=category,
             difficulty=difficulty or Difficulty.MEDIUM,
-            explanation=fields.text("explanation"),
+            explanation=explanation,
             source=source,
             line=self.node.line,
             column=self.node.column,

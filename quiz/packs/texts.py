@@ -26,16 +26,28 @@ class PackTexts:
     def prompts(self, pack_id: str, question_ids: Sequence[str]) -> dict[str, str]:
         """The prompts of these questions of a pack, by question id; those the pack (or a
         pack that can't be loaded now) does not have are left out."""
-        if not question_ids or pack_id not in self._entries:
+        if not question_ids:
             return {}
         with self._lock:
-            if pack_id not in self._packs:
-                self._packs[pack_id] = self._loaded(self._entries[pack_id])
-            pack = self._packs[pack_id]
+            pack = self._pack(pack_id)
             if pack is None:
                 return {}
             found = {each: pack.question(each) for each in question_ids}  # builds only these
         return {each: question.prompt for each, question in found.items() if question}
+
+    def question_ids(self, pack_id: str) -> frozenset[str] | None:
+        """The ids of the pack's questions now; None when no such pack is found (or loads)."""
+        with self._lock:
+            pack = self._pack(pack_id)
+            return None if pack is None else frozenset(pack.facts.ids())
+
+    def _pack(self, pack_id: str) -> Pack | None:
+        """The pack of this id, loaded once (hold the lock)."""
+        if pack_id not in self._entries:
+            return None
+        if pack_id not in self._packs:
+            self._packs[pack_id] = self._loaded(self._entries[pack_id])
+        return self._packs[pack_id]
 
     def _loaded(self, entry: PackEntry) -> Pack | None:
         try:

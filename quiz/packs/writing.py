@@ -7,11 +7,19 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["make_folders", "remove_folders", "what_to_do", "write_atomically", "write_streamed"]
+__all__ = [
+    "NotAFile", "is_same_file", "make_folders", "remove_folders", "what_to_do", "write_atomically",
+    "write_streamed",
+]  # fmt: skip
 
 # os.link fails with these where the file system has no hard links (FAT, some network
 # and FUSE mounts); there the no-overwrite rename falls back to check-then-rename.
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EXDEV}
+
+
+class NotAFile(OSError):
+    """The name to write is taken by a folder, FIFO or device: never replaced, --force or
+    not (an OSError of its own, so it never reads as 'exists, give --force')."""
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes, *, overwrite: bool) -> None:
@@ -38,6 +46,17 @@ def write_streamed(
     exception is raised. Nothing is taken from `chunks` before the checks that
     write_atomically makes on `path`."""
     _write(Path(path), chunks, overwrite)
+
+
+def is_same_file(output: str | os.PathLike[str], source: str | os.PathLike[str] | None) -> bool:
+    """True when OUTPUT is the file SOURCE (by that name, another, a link or a hard link):
+    writing it would destroy what is being read, so no --force may allow it."""
+    if source is None:
+        return False
+    try:
+        return os.path.samefile(output, source)
+    except (OSError, ValueError):  # either missing or unreachable: not one file
+        return False
 
 
 def make_folders(folder: Path) -> list[Path]:
@@ -78,7 +97,8 @@ def _write(target: Path, chunks: Iterable[bytes], overwrite: bool) -> None:
         target = Path(os.path.realpath(target))
         if os.path.lexists(target) and not os.path.isfile(target):
             # A folder, FIFO or device is never swapped for a file, whatever overwrite says.
-            raise OSError(errno.EEXIST, "it exists and is not a regular file", str(target))
+            what = "a folder" if os.path.isdir(target) else "not a regular file"
+            raise NotAFile(errno.EEXIST, f"it is {what}", str(target))
     temporary, fd = _create_temporary(target)
     try:
         try:
@@ -101,10 +121,15 @@ def _write(target: Path, chunks: Iterable[bytes], overwrite: bool) -> None:
 
 def what_to_do(error: OSError) -> str:
     """The advice for a failed write, for the end of a one-line error message."""
+    if isinstance(error, NotAFile):
+        return "give the name of a file to write"
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "free some space, or write the file elsewhere"
     if error.errno == errno.EROFS:
         return "the folder is on a read-only disk; write the file elsewhere"
+    folder = os.path.dirname(os.fsdecode(error.filename or "")) or "."
+    if error.errno == errno.ENOENT and os.path.isdir(folder):
+        return "that folder takes no new files; write the file elsewhere"
     return "check the folder exists and is writable"
 
 

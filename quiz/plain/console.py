@@ -6,6 +6,12 @@ from typing import BinaryIO, TextIO
 
 from quiz.packs.printable import printable
 
+_CHUNK = 64 * 1024  # bytes of an over-long line read (and dropped) at a time
+
+
+class TooLong(Exception):
+    """The line typed was longer than the answer may be (the rest of it was skipped)."""
+
 
 class Console:
     """Writes lines to OUT (notices to ERR) and reads answers from IN, a line at a time.
@@ -30,17 +36,25 @@ class Console:
         self._err.write(printable(text) + "\n")
         self._err.flush()
 
-    def ask(self, prompt: str) -> str | None:
-        """The next line typed after PROMPT, without its line ending; None at end of input."""
+    def ask(self, prompt: str, most: int) -> str | None:
+        """The next line typed after PROMPT, without its line ending; None at end of input.
+        A line of more than MOST characters raises TooLong, and is never held whole."""
         self._out.write(printable(prompt))
         self._out.flush()
-        raw = self._in.readline()
+        raw = self._in.readline(4 * most + 3)  # MOST characters of UTF-8, and \r\n
         if not raw:
             self._out.write("\n")
             self._out.flush()
             return None
         # Typed bytes are untrusted: what is not UTF-8 is kept visible, never fatal.
         text = raw.decode("utf-8", "replace").rstrip("\r\n")
+        if len(text) > most or not raw.endswith(b"\n") and len(raw) > 4 * most:
+            while raw and not raw.endswith(b"\n"):
+                raw = self._in.readline(_CHUNK)
+            if self._echo:
+                self._out.write(f"(a line of more than {most} characters)\n")
+                self._out.flush()
+            raise TooLong
         if self._echo:
             self._out.write(printable(text) + "\n")
             self._out.flush()

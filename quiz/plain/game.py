@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from quiz.game.history import GameEnd, History
 from quiz.game.session import GameSession, Phase
+from quiz.game.verdict import MAX_ANSWER
 from quiz.packs.model import QuestionType
 from quiz.plain import lines
-from quiz.plain.console import Console
+from quiz.plain.console import Console, TooLong
 
 if TYPE_CHECKING:
     from quiz.game.verdict import AnswerRecord, Summary
@@ -46,7 +47,11 @@ def play(session: GameSession, history: History, console: Console) -> Summary:
 def _answer(session: GameSession, console: Console) -> AnswerRecord | None:
     """Read lines until one answers the current question; None to stop the game."""
     while True:
-        typed = console.ask(PROMPT)
+        try:
+            typed = console.ask(PROMPT, MAX_ANSWER)
+        except TooLong:
+            console.say(f"That answer is too long: at most {MAX_ANSWER} characters.")
+            continue
         if typed is None:
             return None
         text = typed.strip()

@@ -13,6 +13,7 @@ never due meanwhile).
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 import sqlite3
@@ -112,7 +113,8 @@ def stamp(when: datetime) -> str:
 
 
 def parse_time(value: object) -> datetime | None:
-    """A time saved by us (naive ones read as UTC), or None for anything else."""
+    """A time saved by us, in UTC (naive ones read as UTC, others converted: fsrs takes
+    only UTC), or None for anything else."""
     if not isinstance(value, str):
         return None
     try:
@@ -121,7 +123,7 @@ def parse_time(value: object) -> datetime | None:
         return None
     if not 1970 <= when.year <= 9000:  # far enough from datetime's ends to add intervals
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return when.astimezone(UTC) if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
 def to_card(row: tuple) -> Card | None:
@@ -133,6 +135,8 @@ def to_card(row: tuple) -> Card | None:
     due_at, last_at = parse_time(due), parse_time(last)
     numbers = all(type(n) in (int, float) and math.isfinite(n) for n in (stability, difficulty))
     if not (numbers and due_at and last_at and state in (1, 2, 3) and type(state) is int):
+        return None
+    if due_at < last_at:  # FSRS always sets the next review after the last
         return None
     if not (0 < stability <= 1e6 and 1 <= difficulty <= 10):
         return None
@@ -167,10 +171,7 @@ def review(
         card = cards.get(key)
     else:
         card = card_of(conn, pack_id, question_id)
-    if card is None:
-        card = _fsrs().Card(card_id=0)
-    elif card.last_review is not None and when < card.last_review:
-        when = card.last_review  # a clock set back: never review before the last review
+    card = _fsrs().Card(card_id=0) if card is None else as_of(card, when)
     using = using or scheduler(retention(conn), FUZZ)
     card, _ = using.review_card(card, _ratings()[rating], when)
     if cards is not None:
@@ -233,10 +234,20 @@ def next_due(
     return None
 
 
+def as_of(card: Card, now: datetime) -> Card:
+    """The card as it stands at NOW: a last review later than now (a clock set back, or a
+    row from elsewhere) counts as made now, so it never holds the card until that date."""
+    if card.last_review is None or card.last_review <= now:
+        return card
+    moved = copy.copy(card)
+    moved.last_review = now
+    return moved
+
+
 def recall(card: Card, now: datetime) -> float:
     """The probability FSRS gives of recalling the card's question at NOW (it does not
     depend on the desired retention)."""
-    return float(scheduler(DEFAULT_RETENTION, False).get_card_retrievability(card, now))
+    return float(scheduler(DEFAULT_RETENTION, False).get_card_retrievability(as_of(card, now), now))
 
 
 def mastered(card: Card, recall_now: float) -> bool:

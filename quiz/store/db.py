@@ -45,11 +45,13 @@ def utc_now() -> datetime:
 
 @dataclass
 class Opened:
-    """An open connection; `path` is None when nothing is saved; `notices` are for the player."""
+    """An open connection; `path` is None when nothing is saved (`not_saving` says why,
+    when the player meant to save); `notices` are for the player."""
 
     conn: sqlite3.Connection
     path: Path | None
     notices: list[str] = field(default_factory=list)
+    not_saving: str | None = None
 
 
 def is_locked(error: sqlite3.Error) -> bool:
@@ -227,7 +229,7 @@ def _read_only(path: Path, why: str) -> Opened:
     except sqlite3.Error:
         conn.close()
         conn = memory_database()
-    return Opened(conn, None, [f"{why}; playing on without saving"])
+    return Opened(conn, None, [f"{why}; playing on without saving"], why)
 
 
 def _copy_into(path: Path, memory: sqlite3.Connection) -> None:

@@ -48,6 +48,9 @@ class Store:
     ) -> None:
         self._conn = opened.conn
         self.path: Path | None = opened.path
+        # Why the history the player asked for is kept in memory only (None: it is saved,
+        # or in_memory() was asked for).
+        self.not_saving: str | None = opened.not_saving
         self._timeout = timeout
         self._now = now
         self._lock = threading.RLock()
@@ -188,12 +191,17 @@ class Store:
             ).fetchone()
         return int(row[0])
 
-    def stats(self, pack_id: str | None = None, missed: int = 5) -> list[PackStats]:
+    def stats(
+        self,
+        pack_id: str | None = None,
+        missed: int = 5,
+        questions: Callable[[str], Collection[str] | None] | None = None,
+    ) -> list[PackStats]:
         """Per-pack stats (see quiz.store.stats), [] when no games were played."""
         from quiz.store.stats import pack_stats  # only `quiz stats` and its screen need it
 
         with self._read() as conn:
-            return pack_stats(conn, pack_id, missed, self._now())
+            return pack_stats(conn, pack_id, missed, self._now(), questions)
 
     def last_seen(self, pack_ids: Collection[str]) -> dict[tuple[str, str], int]:
         """{(pack id, question id): a number growing with time} for the questions of

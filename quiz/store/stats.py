@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Collection
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from quiz.records import Accuracy, KindStats, Missed, PackStats
 from quiz.store import cards
 from quiz.store.scores import KNOWN_KIND, PRACTICE, RANKED
 
 CHART_GAMES = 40  # the latest finished games drawn on the score chart
+JUST_SHOWN = timedelta(hours=1)  # a question answered this lately had its answer just shown
 
 _DIFFICULTY_ORDER = {"easy": 0, "medium": 1, "hard": 2}
+QuestionIds = Callable[[str], Collection[str] | None]  # a pack's question ids; None: unknown
 
 
 def pack_stats(
-    conn: sqlite3.Connection, pack_id: str | None, missed: int, now: datetime
+    conn: sqlite3.Connection,
+    pack_id: str | None,
+    missed: int,
+    now: datetime,
+    questions: QuestionIds | None = None,
 ) -> list[PackStats]:
     """Stats for every pack with games (or just PACK_ID), sorted by pack id; [] if none.
+
+    QUESTIONS, when given, says which questions each pack has now: the review numbers
+    then count only their cards, as review asks only those. A pack it does not know (None)
+    keeps all its cards: a pack not found now may be found again.
 
     A pack counts the games it took part in, games of several packs included, and every
     answer to its questions; a game of several packs keeps a row of its own for its
@@ -30,7 +41,7 @@ def pack_stats(
         " WHERE typeof(scope) = 'text' AND (?1 IS NULL OR scope = ?1) ORDER BY 1",
         (pack_id,),
     ).fetchall()
-    return [_learning(conn, _one_pack(conn, scope, missed), now) for (scope,) in scopes]
+    return [_learning(conn, _one_pack(conn, scope, missed), now, questions) for (scope,) in scopes]
 
 
 def _members(conn: sqlite3.Connection, pack_id: str) -> tuple[str, ...]:
@@ -102,10 +113,19 @@ def _one_pack(conn: sqlite3.Connection, pack_id: str, missed: int) -> PackStats:
     )
 
 
-def _learning(conn: sqlite3.Connection, stats: PackStats, now: datetime) -> PackStats:
+def _learning(
+    conn: sqlite3.Connection, stats: PackStats, now: datetime, questions: QuestionIds | None
+) -> PackStats:
     """Add what review knows (seen, due, mastered, the most-missed questions' recall) and
     the latest scores. Cards are as many as the questions answered, not the answers."""
     known = cards.pack_cards(conn, stats.packs)
+    if questions is not None:
+        has = {pack: questions(pack) for pack in stats.packs}
+        known = {
+            key: card
+            for key, card in known.items()
+            if (ids := has[key[0]]) is None or key[1] in ids
+        }
     recall = {key: cards.recall(card, now) for key, card in known.items()}
     scores = conn.execute(
         f"SELECT score FROM games WHERE pack_id = ? AND {RANKED} ORDER BY id DESC LIMIT ?",
@@ -117,7 +137,12 @@ def _learning(conn: sqlite3.Connection, stats: PackStats, now: datetime) -> Pack
         due=sum(1 for card in known.values() if card.due <= now),
         mastered=sum(1 for key, value in recall.items() if cards.mastered(known[key], value)),
         most_missed=tuple(
-            replace(m, recall=recall.get((m.pack_id, m.question_id))) for m in stats.most_missed
+            replace(
+                m,
+                recall=recall.get(key := (m.pack_id, m.question_id)),
+                just_shown=key in known and now - (known[key].last_review or now) < JUST_SHOWN,
+            )
+            for m in stats.most_missed
         ),
         scores=tuple(row[0] for row in reversed(scores)),
     )

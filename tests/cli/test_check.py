@@ -165,3 +165,22 @@ def test_a_sources_folder_name_too_long_for_the_system_is_a_usage_error(
     assert main(["check", "--sources", too_long, str(pack)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("quiz check: error: --sources ")
+
+
+def test_every_field_of_a_question_with_a_problem_is_still_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "cat.yaml"
+    pack.write_text(
+        "format: 1\nid: cat\ntitle: T\nquestions:\n"
+        "  - id: q1\n"
+        '    prompt: "p\\e[1m"\n'
+        "    answer: ok\n"
+        "    distractors: [b, c]\n"
+        '    category: "cat\\e[41m"\n'
+        '    explanation: "why\\a"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(pack)]) == 1
+    places = [line.split(": error: ")[0] for line in capsys.readouterr().out.splitlines()[:-1]]
+    assert places == [f"{pack}:6:13", f"{pack}:9:15", f"{pack}:10:18"]

@@ -71,4 +71,4 @@ def test_quiz_stats_finds_titles_and_prompts_of_indexed_packs(data: Path, capsys
         assert main(["stats", "--data-dir", str(data)]) == 0
         out = capsys.readouterr().out
         assert out.startswith("Mini pack (mini)")
-        assert "lens: missed 1 of 1, recall 100% - Which lens was used?" in out
+        assert "lens: missed 1 of 1, recall 100% (its answer was just shown) - Which lens" in out

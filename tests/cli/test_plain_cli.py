@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from small_disk import fill, small_disk
 
 from quiz.packs.loader import load_pack
 from quiz.packs.printable import printable
@@ -106,12 +108,90 @@ def test_review_plain_plays_the_due_questions_and_saves_them(tmp_path: Path) -> 
     ]
 
 
+def test_a_card_whose_times_have_another_offset_is_reviewed_and_saved(tmp_path: Path) -> None:
+    store, _ = Store.open(tmp_path, now=lambda: datetime.now(UTC) - timedelta(days=1.5))
+    with store:
+        game = store.start_game(NewGame("mini", count=10))
+        store.record_answer(game, "mini", "director", "x", False, 0, 1.0)
+    conn = sqlite3.connect(tmp_path / "quiz.db")
+    with conn:  # times another program wrote with its own offset, as ISO 8601 allows
+        conn.execute(
+            "UPDATE cards SET due = '2020-01-01T00:00:00+05:00',"
+            " last_review = '2019-12-31T00:00:00+05:00'"
+        )
+    conn.close()
+    done = quiz("review", "--plain", str(MINI), typed=b"Gagne\n", data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+    assert saved(tmp_path, "SELECT question_id, correct FROM answers ORDER BY id") == [
+        ("director", 0),
+        ("director", 1),
+    ]
+    (due,) = saved(tmp_path, "SELECT due FROM cards")[0]
+    assert due > datetime.now(UTC).isoformat()  # rescheduled from now, kept in UTC
+
+
 def test_a_locked_history_is_one_line_and_exit_1(locked_history: Path) -> None:
     done = quiz("play", "--plain", str(MINI), typed=b"1\n", data_dir=locked_history)
     assert done.returncode == 1
     (line,) = done.stderr.decode().splitlines()
     assert line.startswith("quiz play: error: ") and "locked" in line
     assert b"Question" not in done.stdout  # no game without its history, as in the full screen
+
+
+def test_answers_played_while_the_history_cannot_be_saved_are_counted_at_the_end(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("where the data folder should be")
+    done = quiz("play", "--plain", str(MINI), "--seed", "1", typed=b"1\n1\nq\n", data_dir=blocked)
+    assert done.returncode == 1
+    lines = done.stderr.decode().splitlines()
+    assert lines[0].endswith("playing on without saving")
+    assert lines[-1].startswith("quiz play: error: 2 answers could not be saved")
+    assert "it is a file, not a folder" in lines[-1]
+    assert blocked.read_text() == "where the data folder should be"
+
+
+def test_a_disk_full_at_the_first_open_says_so_and_counts_the_answers(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", 256) as disk:
+        fill(disk, leave=4096)  # room for the file, not for its tables
+        done = quiz("play", "--plain", str(MINI), "--seed", "1", typed=b"1\n1\nq\n", data_dir=disk)
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.decode().splitlines()
+    assert "no transaction" not in lines[0]  # SQLite's own rollback, not the cause
+    assert lines[-1].startswith("quiz play: error: 2 answers could not be saved")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
+def test_ctrl_c_says_how_many_answers_could_not_be_saved(tmp_path: Path) -> None:
+    Store.open(tmp_path)[0].close()
+    other = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing all along: answers wait
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "QUIZ_DATA_DIR": str(tmp_path)}
+    environment.pop("QUIZ_PACKS_PATH", None)
+    game = subprocess.Popen(
+        [sys.executable, "-m", "quiz", "play", "--plain", str(MINI), "--seed", "5"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env=environment, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        assert game.stdin is not None and game.stdout is not None
+        game.stdin.write(b"1\n")
+        game.stdin.flush()
+        for line in game.stdout:  # until the second question waits for its answer
+            if line.startswith(b"Question 2 of"):
+                break
+        game.send_signal(signal.SIGINT)
+        _, err = game.communicate(timeout=60)
+    finally:
+        if game.poll() is None:
+            game.kill()
+        other.execute("ROLLBACK")
+        other.close()
+    assert game.returncode == 130
+    assert "1 answer could not be saved" in err.decode().splitlines()[-1]
+    assert b"Traceback" not in err
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")

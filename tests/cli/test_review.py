@@ -159,9 +159,23 @@ def test_retention_is_remembered_and_schedules_what_comes_next(tmp_path: Path, f
     assert sooner < later
 
 
-@pytest.mark.parametrize("value", ["0.5", "1", "nan"])
+def test_retention_is_not_claimed_remembered_when_the_history_cannot_be_saved(
+    tmp_path: Path, fake_app, capsys
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("where the data folder should be")
+    assert main(["review", "--data-dir", str(blocked), "--retention", "0.8"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        "Review aims for 80% recall in this run only: the history can't be saved, so the"
+        " setting is not remembered."
+    )
+
+
+@pytest.mark.parametrize("value", ["0.5", "1", "nan", "0.97000001", "abc", "1e-5"])
 def test_retention_out_of_range_is_a_usage_error(tmp_path: Path, value: str, capsys, fake_app):
     assert main(["review", "--data-dir", str(tmp_path), "--retention", value]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "--retention must be 0.7 to 0.97" in err
+    assert err.rstrip().endswith(f", not {value}")  # as typed, not rounded
     assert not (tmp_path / "quiz.db").exists()

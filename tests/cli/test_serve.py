@@ -8,6 +8,7 @@ import os
 import shlex
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -182,3 +183,128 @@ def test_a_port_in_use_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert process.returncode == 1 and out == ""
     (line,) = err.splitlines()
     assert line.startswith(f"quiz serve: error: can't listen on 127.0.0.1 port {port}")
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is PID (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def until(condition, what: str):
+    """Poll CONDITION until it gives something true, within the deadline; that value."""
+    started = time.monotonic()
+    while not (value := condition()):
+        assert time.monotonic() - started < DEADLINE, what
+        time.sleep(0.05)  # polling a condition, with a deadline
+    return value
+
+
+def waiting_bytes(sock: socket.socket) -> int:
+    import array
+    import fcntl
+    import termios
+
+    count = array.array("i", [0])
+    fcntl.ioctl(sock, termios.FIONREAD, count)
+    return count[0]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_a_tab_that_drops_its_connection_ends_its_game_kept_to_a_sane_size(tmp_path: Path) -> None:
+    port = free_port()
+    process = serve("--port", str(port), str(STUDIO), data_dir=tmp_path)
+    try:
+        wait_for_page(f"http://127.0.0.1:{port}/", process)
+        tab = socket.create_connection(("127.0.0.1", port), timeout=DEADLINE)
+        tab.sendall(
+            f"GET /ws?width=3000&height=3000 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Origin: http://127.0.0.1:{port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+            .encode()
+        )  # fmt: skip
+        assert tab.recv(12) == b"HTTP/1.1 101"
+        (game,) = until(lambda: children(process.pid), "no game started for the tab")
+        environ = (Path("/proc") / str(game) / "environ").read_bytes().split(b"\0")
+        assert b"COLUMNS=500" in environ and b"ROWS=200" in environ
+        # The game draws its screen and the tab never reads it, then the connection is
+        # reset, as a browser killed mid-game or a hostile client does.
+        until(lambda: waiting_bytes(tab) > 64 * 1024, "the game never drew its screen")
+        tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        tab.close()
+        until(lambda: game not in children(process.pid), "the tab's game outlived its tab")
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=DEADLINE)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert "Traceback" not in out + err
+
+
+def test_a_tab_asking_for_a_huge_or_odd_screen_gets_a_sane_one_and_odd_messages_are_ignored():
+    import asyncio
+    from types import SimpleNamespace
+
+    from aiohttp import WSMsgType
+
+    from quiz.commands.webtab import forward
+
+    sent = [
+        '["resize", {"width": 10000, "height": 10000}]',
+        '["resize", {"width": "x", "height": -3}]',
+        '["resize", [1, 2]]',
+        "not json",
+        '["stdin"]',
+        '["stdin", 7]',
+        '["stdin", "q\\ud800"]',
+    ]
+
+    class Tab:
+        def __aiter__(self):
+            return self
+
+        async def __anext__(self):
+            if not sent:
+                raise StopAsyncIteration
+            return SimpleNamespace(type=WSMsgType.TEXT, data=sent.pop(0))
+
+    class Game:
+        def __init__(self) -> None:
+            self.sizes: list[tuple[int, int]] = []
+            self.keys: list[bytes] = []
+
+        async def set_terminal_size(self, width: int, height: int) -> None:
+            self.sizes.append((width, height))
+
+        async def send_bytes(self, data: bytes) -> None:
+            self.keys.append(data)
+
+    game = Game()
+    asyncio.run(forward(Tab(), game))  # type: ignore[arg-type]
+    assert game.sizes == [(500, 200), (80, 1)]
+    assert game.keys == [b"q?"]
+
+
+def test_a_tab_beyond_the_most_games_at_once_is_refused_without_starting_one():
+    import asyncio
+
+    from aiohttp import web
+    from aiohttp.test_utils import make_mocked_request
+
+    from quiz.commands.web import MAX_TABS, QuizServer
+
+    server = QuizServer("false", host="127.0.0.1", port=8000, loopback=True)
+    server._tabs = {object() for _ in range(MAX_TABS)}  # type: ignore[assignment]
+    request = make_mocked_request("GET", "/ws", headers={"Host": "127.0.0.1:8000"})
+    with pytest.raises(web.HTTPServiceUnavailable):
+        asyncio.run(server.handle_websocket(request))

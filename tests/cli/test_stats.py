@@ -94,8 +94,13 @@ def test_one_pack_and_the_env_var(tmp_path: Path, capsys, monkeypatch, mini_in_d
     assert main(["stats", "--pack", "elsewhere"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("elsewhere\n") and "Mini pack" not in out
-    assert main(["stats", "--pack", "nope"]) == 0
-    assert capsys.readouterr().out == "No games of pack nope played yet. Start one with: quiz\n"
+    assert main(["stats", "--pack", "nope"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("quiz stats: error: no pack has the id 'nope'")
+    assert main(["stats", "--pack", "severance-s2"]) == 0  # found, not played yet
+    assert capsys.readouterr().out == (
+        "No games of pack severance-s2 played yet. Start one with: quiz\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -183,7 +188,8 @@ def test_a_game_of_two_packs_is_titled_by_both_with_its_prompts(tmp_path: Path, 
     lens = load_pack(MINI).questions
     prompt = next(q.prompt for q in lens if q.id == "lens")
     assert any(
-        line.startswith("    lens: missed 1 of 1, recall 100% - ") and prompt[:20] in line
+        line.startswith("    lens: missed 1 of 1, recall 100% (its answer was just shown) - ")
+        and prompt[:20] in line
         for line in lines
     )
 
@@ -204,3 +210,32 @@ def test_practice_rounds_are_counted_apart_and_said_so(tmp_path: Path, capsys):
     assert "  Games: 1 played, 0 unfinished" in lines
     assert "  Practice: 2 rounds (retry missed; not in games, accuracy or bests)" in lines
     assert "  Accuracy: 50% (1 of 2)" in lines
+
+
+def test_review_numbers_count_only_questions_the_pack_has(
+    tmp_path: Path, capsys, mini_in_data_dir
+) -> None:
+    fill(tmp_path)
+    with sqlite3.connect(tmp_path / "quiz.db") as conn:  # a question the pack no longer has
+        conn.execute(
+            "INSERT INTO cards SELECT pack_id, 'ghost', state, step, stability, difficulty, due,"
+            " last_review, reviews FROM cards WHERE pack_id = 'mini' AND question_id = 'lens'"
+        )
+    conn.close()
+    assert main(["stats", "--data-dir", str(tmp_path), "--pack", "mini"]) == 0
+    out = capsys.readouterr().out
+    assert "  Review: 3 seen, 3 due now, 0 mastered (recall over 90%)" in out.splitlines()
+
+
+def test_a_question_missed_just_now_says_why_its_recall_is_100(
+    tmp_path: Path, capsys, mini_in_data_dir
+):
+    store, _ = Store.open(tmp_path)
+    with store:
+        game = store.start_game(NewGame("mini", count=4))
+        store.record_answer(game, "mini", "real-shot", "x", False, 0, 1.0)
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    missed = [line for line in capsys.readouterr().out.splitlines() if "real-shot" in line]
+    assert missed == [
+        "    real-shot: missed 1 of 1, recall 100% (its answer was just shown) - Was the shot real?"
+    ]

@@ -231,3 +231,84 @@ def test_a_name_too_long_for_the_system_is_one_line_and_exit_1(
     assert main(["new", str(name)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and err.startswith("quiz new: error: ")
+
+
+def export_gift(source: Path, output: Path) -> list[str]:
+    return ["export", "gift", str(source), "-o", str(output), "--force"]
+
+
+def import_json(source: Path, output: Path) -> list[str]:
+    return ["import", "opentdb", str(source), "-o", str(output), "--force"]
+
+
+@pytest.mark.parametrize(
+    ("command", "original"),
+    [(export_gift, Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml"),
+     (import_json, FILM)],
+)  # fmt: skip
+@pytest.mark.parametrize("how", ["same name", "another name", "a link", "a hard link"])
+def test_output_onto_the_input_file_is_refused_even_with_force(
+    tmp_path: Path, capsys, command, original: Path, how: str
+) -> None:
+    source = tmp_path / "pack.yaml"
+    source.write_bytes(original.read_bytes())
+    output = {
+        "same name": source,
+        "another name": tmp_path / "." / "pack.yaml",
+        "a link": tmp_path / "link.yaml",
+        "a hard link": tmp_path / "hard.yaml",
+    }[how]
+    if how == "a link":
+        output.symlink_to(source)
+    elif how == "a hard link":
+        os.link(source, output)
+    assert main(command(source, output)) == 2
+    one_error_line(capsys, "-o ", "give another -o")
+    assert source.read_bytes() == original.read_bytes()
+
+
+def test_export_onto_the_file_of_a_pack_named_by_id_is_refused(tmp_path: Path, capsys) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    pack = packs / "mini.yaml"
+    original = (Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml").read_bytes()
+    pack.write_bytes(original)
+    args = ["export", "gift", "mini", "-o", str(pack), "--force", "--data-dir", str(tmp_path)]
+    assert main(args) == 2
+    one_error_line(capsys, "is the pack being exported")
+    assert pack.read_bytes() == original
+
+
+MINI = Path(__file__).parent.parent / "fixtures" / "good" / "mini.yaml"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [lambda out: ["export", "gift", str(MINI), "-o", str(out), "--force"],
+     lambda out: ["import", "opentdb", str(FILM), "-o", str(out), "--force"]],
+    ids=["export", "import"],
+)  # fmt: skip
+def test_force_onto_a_folder_says_it_is_a_folder_not_to_give_force(tmp_path, capsys, command):
+    folder = tmp_path / "dir.yaml"
+    folder.mkdir()
+    assert main(command(folder)) == 1
+    line = one_error_line(capsys, "(it is a folder)")
+    assert "--force" not in line
+    assert folder.is_dir()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "gift", str(MINI), "-o", ""], ["import", "opentdb", str(FILM), "-o", ""],
+     ["schema", "-o", ""], ["new", ""], ["serve", "--host", ""], ["stats", "--pack", ""]],
+)  # fmt: skip
+def test_an_empty_name_is_a_usage_error(tmp_path, capsys, args: list[str]):
+    assert main(["--data-dir", str(tmp_path), *args]) == 2
+    one_error_line(capsys, "needs a value, not an empty one")
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs a /proc to refuse files")
+def test_a_folder_that_takes_no_files_is_not_said_to_be_missing(capsys):
+    assert main(["schema", "-o", "/proc/quiz-schema.json"]) == 1
+    line = one_error_line(capsys, "write the file elsewhere")
+    assert "check the folder exists" not in line

@@ -388,6 +388,26 @@ def test_a_game_whose_answers_could_not_be_saved_gets_no_score_and_says_how_many
     assert saved(tmp_path) == (1, [(0, None)])  # the answer saved; no score without the rest
 
 
+def test_an_answer_the_store_fails_on_in_any_way_is_counted_as_unsaved_in_one_line(
+    history: SqliteHistory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    game = session(count=2)
+    history.start(game)
+    answer_next(history, game)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise ValueError("datetime must be\ntimezone-aware")
+
+    monkeypatch.setattr(history.store, "record_answer", refuse)
+    with pytest.raises(StoreError):  # said once, as for a locked history
+        answer_next(history, game)
+    assert history.unsaved == 1
+    message = history.close()
+    assert message is not None and message.startswith("1 answer could not be saved to ")
+    assert "\n" not in message
+    assert saved(tmp_path)[0] == 1
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path):
     """A 1 MiB file system of our own (root only; skipped where it can't be mounted)."""

@@ -109,3 +109,24 @@ def test_deep_nesting_is_refused_at_its_place() -> None:
 )
 def test_broken_and_foreign_files_give_one_line(data: bytes, expected: str) -> None:
     assert failure(data).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("fraction", "why"),
+    [("NaN", "is not a number"), ("sNaN", "is not a number"), ("-nan", "is not a number"),
+     ("Infinity", "is not a number"), ("1e999999999", "is not between -100 and 100"),
+     ("200", "is not between -100 and 100"), ("ten", "is not a number")],
+)  # fmt: skip
+def test_a_fraction_that_is_no_credit_skips_its_question_and_says_why(fraction, why) -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<quiz>\n<question type="multichoice"><name><text>x</text></name>'
+        b"<questiontext><text>Q?</text></questiontext>"
+        b'<answer fraction="100"><text>a</text></answer>'
+        b'<answer fraction="' + fraction.encode() + b'"><text>b</text></answer></question>\n'
+        b'<question type="truefalse"><questiontext><text>Ok?</text></questiontext>'
+        b'<answer fraction="100"><text>true</text></answer>'
+        b'<answer fraction="0"><text>false</text></answer></question></quiz>'
+    )
+    result = convert("moodle-xml", data, "q.xml", "q", None)
+    assert list(result.notes) == [f"q.xml:3:1: skipped: an answer's fraction {fraction!r} {why}"]
+    assert len(load_pack_bytes(result.text.encode("utf-8"), "q.yaml").questions) == 1

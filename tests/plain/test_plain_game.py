@@ -151,3 +151,16 @@ def test_a_timed_question_answered_too_late_is_times_up() -> None:
     assert "You have 5 seconds; a later answer counts as time's up." in out.getvalue()
     assert "⏱ Time's up, +0 points" in out.getvalue()
     assert session.records[0].timed_out
+
+
+def test_an_answer_longer_than_any_real_one_is_refused_unread_and_asked_again() -> None:
+    from quiz.game.verdict import MAX_ANSWER
+
+    longest = "é" * MAX_ANSWER  # two bytes each: the cap is in characters
+    typed = "x" * (50 * MAX_ANSWER) + "\n" + longest + "\n" + "y" * (MAX_ANSWER + 1) + "\n1\n"
+    out, saved, session = game(STUDIO, typed, categories=("cinematography",))
+    assert out.count(f"That answer is too long: at most {MAX_ANSWER} characters.") == 2
+    assert "x" * 100 not in out and "y" * 100 not in out  # never echoed
+    assert f"(a line of more than {MAX_ANSWER} characters)" in out
+    # The longest answer allowed is judged (as no option: asked again); then "1" answers.
+    assert saved == ["start", ("camera", session.asked[0].options[0], saved[1][2]), ("end", 1)]

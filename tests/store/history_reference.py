@@ -194,7 +194,7 @@ def without_review(report: list[PackStats]) -> list[PackStats]:
     """Stats without what review and the score chart add (the totals do not keep them)."""
     return [
         replace(s, seen=0, due=0, mastered=0, scores=(),
-                most_missed=tuple(replace(m, recall=None) for m in s.most_missed))
+                most_missed=tuple(replace(m, recall=None, just_shown=False) for m in s.most_missed))
         for s in report
     ]  # fmt: skip
 

@@ -97,7 +97,8 @@ def test_a_review_card_that_is_not_a_card_is_as_if_never_answered(tmp_path, colu
         ("DROP TABLE ours", ()),
         ("DROP INDEX IF EXISTS cards_due", ()),
         ("CREATE INDEX cards_due ON cards (pack_id, due)", ()),
-        ("UPDATE cards SET due = '2000-01-01T00:00:00+00:00'", ()),  # due, were it a card
+        ("UPDATE cards SET due = '2000-01-01T00:00:00+00:00',"  # due, were it a card
+         " last_review = '1999-12-31T00:00:00+00:00'", ()),
         (f"UPDATE cards SET {column} = ?", (value,)),
     )  # fmt: skip
     assert main(["stats", "--data-dir", str(tmp_path)]) == 0

@@ -184,6 +184,22 @@ def test_a_failed_migration_changes_nothing(tmp_path: Path, monkeypatch):
     conn.close()
 
 
+def test_a_migration_sqlite_rolled_back_itself_raises_its_own_error(tmp_path: Path, monkeypatch):
+    build_v1(tmp_path / "quiz.db")
+    full = sqlite3.OperationalError("the disk is full")
+
+    def rolled_back(conn: sqlite3.Connection) -> None:
+        conn.execute("ROLLBACK")  # as SQLite does by itself when the disk fills mid-write
+        raise full
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (migrations.MIGRATIONS[0], rolled_back))
+    conn = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError) as raised:
+        migrations.migrate(conn)
+    conn.close()
+    assert raised.value is full
+
+
 def test_a_v4_history_keeps_every_answer_and_gives_every_seen_question_a_card(tmp_path: Path):
     rng = random.Random(3)
     store, _ = Store.open(tmp_path)
@@ -212,6 +228,7 @@ def test_a_v4_history_keeps_every_answer_and_gives_every_seen_question_a_card(tm
     ("column", "value"),
     [("answered_at", "yesterday"), ("answered_at", 12), ("answered_at", b"\xff"),
      ("answered_at", "9999-12-31T23:59:59"), ("answered_at", "0001-01-01"),
+     ("answered_at", "2024-01-01T00:00:00+01:00"), ("answered_at", "2024-06-01T12:00:00.5-05:00"),
      ("correct", "abc"), ("correct", 2.5), ("seconds", "fast"), ("seconds", 1e309),
      ("pack_id", b"\xff"), ("question_id", 7), ("game_id", "x")],
 )  # fmt: skip

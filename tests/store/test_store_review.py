@@ -111,11 +111,12 @@ def test_the_grade_sets_how_far_out_the_next_review_is(timed_store: Store):
     assert answer(timed_store, "again", True, grade=AGAIN) <= DAY0 + timedelta(days=1)
 
 
-def test_a_clock_set_back_never_reviews_before_the_last_review(timed_store, days):
+def test_a_clock_set_back_reviews_as_of_now_and_never_holds_the_card_back(timed_store, days):
     days.to(3)
     first = answer(timed_store, "q", True)
     days.to(0)
-    assert answer(timed_store, "q", True) >= first  # read as a second review on day 3
+    again = answer(timed_store, "q", True)  # the last review counts as made now
+    assert days.now < again < first
 
 
 @pytest.mark.parametrize(
@@ -163,3 +164,26 @@ def test_a_question_missed_at_its_first_answer_is_not_mastered_though_just_revea
     days.to(1)
     answer(timed_store, "right", False)  # a miss after a right answer: relearning
     assert timed_store.stats("p")[0].mastered == 1
+
+
+def test_a_last_review_in_the_future_counts_as_now(timed_store: Store, days: Days):
+    answer(timed_store, "q", True)
+    with timed_store._write() as conn:  # a clock far ahead, once, or a row from elsewhere
+        conn.execute(
+            "UPDATE cards SET last_review = '8999-12-31T00:00:00+00:00',"
+            " due = '9000-01-01T00:00:00+00:00'"
+        )
+    days.to(1)
+    due = answer(timed_store, "q", False)
+    assert due is not None and due - days.now <= timedelta(days=1)  # back tomorrow, not in 9000
+
+
+def test_a_card_due_before_its_last_review_is_no_card(timed_store: Store, days: Days):
+    answer(timed_store, "q", True)
+    with timed_store._write() as conn:
+        conn.execute(
+            "UPDATE cards SET last_review = '2030-01-01T00:00:00+00:00',"
+            " due = '2020-01-01T00:00:00+00:00'"
+        )
+    assert timed_store.card("p", "q") is None
+    assert timed_store.due("p") == []

@@ -23,3 +23,13 @@ def test_bars_fit_the_width_and_keep_their_figures(width: int):
     assert lines[0].endswith(" 62% (10/16)") and lines[1].endswith(" 67% (2/3)")
     assert lines[2].startswith("x ") and lines[2].endswith("  0% (0/4)")
     assert "█" in lines[0] and "░" in lines[2]
+
+
+def test_bars_line_up_whatever_a_category_name_holds():
+    from rich.cells import cell_len
+
+    names = ["cat\x1b[41m", "\u202eevil", "東京の撮影現場について", "ok", "\x1b" * 20]
+    lines = str(accuracy_bars([Accuracy(name, 1, 2) for name in names], 60)).splitlines()
+    starts = {cell_len(line[: line.index("█")]) for line in lines}
+    assert starts == {15}  # every bar begins in the same column
+    assert "\x1b" not in "".join(lines) and "\u202e" not in "".join(lines)

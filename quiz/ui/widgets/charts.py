@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -15,9 +16,10 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
+from quiz.packs.printable import printable
 from quiz.records import Accuracy
 from quiz.ui.styles import tcss
-from quiz.ui.text import plain
+from quiz.ui.text import one_line
 
 BAR_WIDTH = 20  # cells of a full (100%) bar
 LABEL_WIDTH = 15
@@ -38,12 +40,14 @@ def accuracy_bars(items: Sequence[Accuracy], width: int = 80) -> Content:
     bar_width = max(3, min(BAR_WIDTH, width - label_width - max(map(len, numbers), default=0)))
     lines = []
     for item, figures in zip(items, numbers, strict=True):
-        name = item.label
-        if len(name) >= label_width:
-            name = name[: label_width - 2] + "…"
+        name = printable(item.label)  # measured as shown: an escape takes its room
+        if cell_len(name) >= label_width:
+            name = set_cell_size(name, label_width - 2) + "…"
         lines.append(
             Content.assemble(
-                plain(f"{name:<{label_width}}"), (bar(item.ratio, bar_width), "$accent"), figures
+                one_line(set_cell_size(name, label_width)),
+                (bar(item.ratio, bar_width), "$accent"),
+                figures,
             )
         )
     return Content("\n").join(lines)
