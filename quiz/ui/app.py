@@ -364,8 +364,9 @@ class QuizApp(App[None]):
 
         self._save_answers()
         # The screen reads the report on a thread: a long history never holds up the keys.
-        load = self.history.stats if self.history.keeps else None
-        self.push_screen(StatsScreen(PackTexts(self.entries, self.pack_of), load))
+        texts = PackTexts(self.entries, self.pack_of)
+        load = partial(self.history.stats, None, texts.question_ids) if self.history.keeps else None
+        self.push_screen(StatsScreen(texts, load))
 
     def on_go_home(self, message: messages.GoHome) -> None:
         self.go_home()

@@ -345,3 +345,20 @@ async def test_each_kind_of_answer_widget_is_built_at_the_first_question_that_ne
             if session.phase is not Phase.FINISHED:
                 assert len(screen.query("#typed")) <= 1 and len(screen.query(Choices)) <= 1
         assert screen.session.summary().right == screen.session.total
+
+
+async def test_a_typed_answer_longer_than_the_cap_is_refused_as_in_plain_mode() -> None:
+    from textual import events
+
+    from quiz.game.verdict import MAX_ANSWER
+
+    app = make_app(start=only("music"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        field = app.screen.query_one("#answer", Input)
+        field.post_message(events.Paste("x" * (MAX_ANSWER + 1)))
+        await pilot.pause()
+        assert field.value == ""  # refused whole, not kept to be saved
+        field.post_message(events.Paste("Mira Holt"))
+        await pilot.pause()
+        assert field.value == "Mira Holt"

@@ -78,7 +78,7 @@ async def test_stats_show_games_scores_accuracy_and_most_missed(
                                    ("composer", True, "music", "medium")])  # fmt: skip
     save_game(recorder, "studio", [("real-snow", True, "effects", "hard")], finish=False)
     app = make_app(history=recorder)
-    async with app.run_test(size=(80, 40)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_stats(pilot, how)
         text = shown(screen)
         assert "Studio Tour (studio)" in text
@@ -92,7 +92,10 @@ async def test_stats_show_games_scores_accuracy_and_most_missed(
         assert "By difficulty  easy 100% (2/2) · medium 100% (1/1) · hard 33% (1/3)" in text
         # real-snow was never answered right: just revealed (recall 100%), not mastered
         assert "Review         3 seen · 0 due now · 2 mastered (recall over 90%)" in text
-        assert "Most missed    ✗ 2 of 3 · recall 100%  Was the snow in the finale real?" in text
+        assert (
+            "Most missed    ✗ 2 of 3 · recall 100% (answer just shown)  "
+            "Was the snow in the finale real?"
+        ) in text
         assert "Which camera" not in text  # never missed
         await pilot.press("escape")
         await settle(pilot)
@@ -107,7 +110,7 @@ async def test_packs_no_longer_found_are_listed_by_id(recorder: SqliteHistory) -
         screen = await open_stats(pilot)
         blocks = [str(static.render()).splitlines()[0] for static in screen.query(".pack")]
         assert blocks == ["gone", "mini + Studio Tour (mini+studio)"]  # a pack not found: its id
-        assert "✗ 1 of 1 · recall 100%  q1" in shown(screen)
+        assert "✗ 1 of 1 · recall 100% (answer just shown)  q1" in shown(screen)
 
 
 async def test_pack_text_in_stats_is_never_markup(recorder: SqliteHistory) -> None:
@@ -155,11 +158,11 @@ class SlowHistory(SqliteHistory):
         self.go = threading.Event()
         self.fail = fail
 
-    def stats(self, pack_id=None):
+    def stats(self, pack_id=None, questions=None):
         self.go.wait(10)
         if self.fail:
             raise OSError("disk on fire")
-        return super().stats(pack_id)
+        return super().stats(pack_id, questions)
 
 
 @pytest.fixture
@@ -216,3 +219,12 @@ async def test_a_history_that_cannot_be_read_is_one_notice(recorder: SqliteHisto
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_review_counts_only_questions_the_pack_still_has(recorder: SqliteHistory) -> None:
+    save_game(recorder, "studio", [("camera", True, "cinematography", "easy"),
+                                   ("cut-from-the-pack", True, "effects", "hard")])  # fmt: skip
+    app = make_app(history=recorder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        text = shown(await open_stats(pilot))
+        assert "Review         1 seen · 0 due now · 1 mastered (recall over 90%)" in text

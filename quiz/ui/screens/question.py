@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Static
 
 from quiz.game.kinds import Mode
 from quiz.game.session import GameSession, Phase
+from quiz.game.verdict import MAX_ANSWER
 from quiz.packs.model import QuestionType
 from quiz.ui.messages import Answered, GameLeft, GameOver, Revealed
 from quiz.ui.styles import tcss
@@ -109,7 +110,7 @@ class QuestionScreen(Screen):
         """The options list, or the row of answer box, unit, and Submit and Skip buttons."""
         if kind in OPTION_TYPES:
             return Choices(id="choices", compact=True)
-        field = Input(id="answer", placeholder="Your answer")
+        field = Input(id="answer", placeholder="Your answer", max_length=MAX_ANSWER)
         field.cursor_blink = self.cursor_blink
         submit, skip = CompactButton("Submit", id="submit"), CompactButton("Skip", id="skip")
         return Horizontal(field, Static(id="unit"), submit, skip, id="typed")

@@ -107,7 +107,11 @@ def pack_block(stats: PackStats, packs: PackTexts, width: int | None = None) -> 
     for number, missed in enumerate(stats.most_missed):
         prompt = prompts.get(missed.question_id, missed.question_id)
         count = f"✗ {missed.misses} of {missed.attempts}"
-        count += f" · recall {missed.recall:.0%}  " if missed.recall is not None else "  "
+        if missed.recall is not None:
+            count += f" · recall {missed.recall:.0%}"
+            count += " (answer just shown)  " if missed.just_shown else "  "
+        else:
+            count += "  "
         label = "Most missed" if number == 0 else ""
         line = labelled(label, Content.assemble(count, plain(shorten(prompt))))
         lines.append(line if width is None else line.truncate(width, ellipsis=True))
