@@ -12,9 +12,6 @@ from quiz.game.selection import AskedQuestion
 from quiz.packs.answers import answer_key, normalise
 from quiz.packs.model import QuestionType
 
-# The longest typed answer taken, in characters: far above any real answer, and what
-# every interface stops at (so a pasted file is never judged, echoed or saved whole).
-MAX_ANSWER = 1000
 _TRUE_WORDS = frozenset({"true", "t", "yes", "y"})
 _FALSE_WORDS = frozenset({"false", "f", "no", "n"})
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from quiz.game.history import GameEnd, History
+from quiz.game.limits import MAX_ANSWER
 from quiz.game.session import GameSession, Phase
-from quiz.game.verdict import MAX_ANSWER
 from quiz.packs.model import QuestionType
 from quiz.plain import lines
 from quiz.plain.console import Console, TooLong

@@ -154,7 +154,7 @@ def test_a_timed_question_answered_too_late_is_times_up() -> None:
 
 
 def test_an_answer_longer_than_any_real_one_is_refused_unread_and_asked_again() -> None:
-    from quiz.game.verdict import MAX_ANSWER
+    from quiz.game.limits import MAX_ANSWER
 
     longest = "é" * MAX_ANSWER  # two bytes each: the cap is in characters
     typed = "x" * (50 * MAX_ANSWER) + "\n" + longest + "\n" + "y" * (MAX_ANSWER + 1) + "\n1\n"

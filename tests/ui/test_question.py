@@ -350,7 +350,7 @@ async def test_each_kind_of_answer_widget_is_built_at_the_first_question_that_ne
 async def test_a_typed_answer_longer_than_the_cap_is_refused_as_in_plain_mode() -> None:
     from textual import events
 
-    from quiz.game.verdict import MAX_ANSWER
+    from quiz.game.limits import MAX_ANSWER
 
     app = make_app(start=only("music"))
     async with app.run_test(size=(80, 24)) as pilot:

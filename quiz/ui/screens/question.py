@@ -14,8 +14,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from quiz.game.kinds import Mode
+from quiz.game.limits import MAX_ANSWER
 from quiz.game.session import GameSession, Phase
-from quiz.game.verdict import MAX_ANSWER
 from quiz.packs.model import QuestionType
 from quiz.ui.messages import Answered, GameLeft, GameOver, Revealed
 from quiz.ui.styles import tcss
