@@ -175,3 +175,8 @@ def test_numbers_as_a_fair_player_writes_them_are_right(
 ) -> None:
     [question] = [q for q in pack.questions if q.id == question_id]
     assert match_number(typed, question)
+
+
+def test_a_range_answer_shows_as_the_article_gives_it(pack: Pack) -> None:
+    [question] = [q for q in pack.questions if q.id == "opener-months"]
+    assert question.answer_text == "4 to 5 months"
