@@ -68,7 +68,7 @@ def _back(pack: Pack, question: Question) -> str:
     back = f"<b>{_html(question.answer_text)}</b>"
     if question.accept:
         back += "<br>Also right: " + ", ".join(_html(each) for each in question.accept)
-    if question.type is QuestionType.NUMBER and question.tolerance:
+    if question.type is QuestionType.NUMBER and question.tolerance and not question.answer_range:
         back += f" (give or take {_html(str(question.tolerance).removesuffix('.0'))})"
     if question.explanation:
         back += f"<br><br>{_html(question.explanation)}"

@@ -88,13 +88,26 @@ class Question:
         if self.type is QuestionType.TRUE_FALSE:
             return "True" if self.answer else "False"
         if self.type is QuestionType.NUMBER:
-            text = self.written or format_number(float(self.answer))
-            if not self.unit:
-                return text
-            if self.unit.casefold() in LEADING_UNITS:  # "episode 7", "$20"
-                return f"{self.unit}{text}" if len(self.unit) == 1 else f"{self.unit} {text}"
-            return f"{text} {self.unit}"
+            span = self.answer_range
+            if span is None:
+                return _with_unit(self.written or format_number(float(self.answer)), self.unit)
+            low, high = (format_number(end) for end in span)
+            if self.unit and self.unit.casefold() in LEADING_UNITS:  # "$4 to $5"
+                return f"{_with_unit(low, self.unit)} to {_with_unit(high, self.unit)}"
+            return _with_unit(f"{low} to {high}", self.unit)
         return str(self.answer)
+
+    @property
+    def answer_range(self) -> tuple[float, float] | None:
+        """The whole numbers a number answer spans, when it is their midpoint ("four to five
+        months" written as 4.5 give or take 0.5); None when the answer is one number."""
+        if self.type is not QuestionType.NUMBER or not self.tolerance:
+            return None
+        value = float(self.answer)
+        low, high = value - self.tolerance, value + self.tolerance
+        if value.is_integer() or not (low.is_integer() and high.is_integer()):
+            return None
+        return low, high
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -222,6 +235,14 @@ class Pack:
 # Units written before the number they go with: labels and currency signs.
 LEADING_UNITS = frozenset({"episode", "season", "chapter", "part", "act", "page", "track",
                            "volume", "issue", "number", "no.", "#", "$", "€", "£", "¥"})  # fmt: skip
+
+
+def _with_unit(text: str, unit: str | None) -> str:
+    if not unit:
+        return text
+    if unit.casefold() in LEADING_UNITS:  # "episode 7", "$20"
+        return f"{unit}{text}" if len(unit) == 1 else f"{unit} {text}"
+    return f"{text} {unit}"
 
 
 def format_number(value: float) -> str:

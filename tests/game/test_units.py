@@ -96,6 +96,14 @@ def test_a_number_answer_shows_a_label_or_currency_sign_before_it() -> None:
     assert number_q(20, "million dollars").answer_text == "20 million dollars"
 
 
+def test_a_number_answer_between_two_whole_numbers_shows_as_their_range() -> None:
+    assert number_q(4.5, "months", tolerance=0.5).answer_text == "4 to 5 months"
+    assert number_q(2.5, "$", tolerance=0.5).answer_text == "$2 to $3"
+    assert number_q(7, "episode", tolerance=1).answer_text == "episode 7"  # a whole answer
+    assert number_q(4.5, "months", tolerance=0.25).answer_text == "4.5 months"
+    assert number_q(4.5, None).answer_text == "4.5"
+
+
 @given(
     st.text(max_size=40),
     st.sampled_from(

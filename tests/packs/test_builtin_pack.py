@@ -15,7 +15,7 @@ from quiz.game.matching import match_number
 from quiz.packs.answers import answer_key
 from quiz.packs.discovery import builtin_pack_files
 from quiz.packs.loader import load_pack, load_pack_bytes
-from quiz.packs.model import Pack, QuestionType
+from quiz.packs.model import Pack, Question, QuestionType
 from quiz.packs.provenance import check_excerpts
 
 REPO = Path(__file__).parent.parent.parent
@@ -109,6 +109,50 @@ def test_every_excerpt_is_exactly_as_published_in_its_article(pack: Pack) -> Non
     assert check_excerpts(pack, ARTICLES, exact=True) == []
 
 
+def _shown_with(question: Question, pack: Pack) -> str:
+    """What a player reads of a question: its prompt, options, excerpt, explanation and the
+    title of the source it cites."""
+    assert question.source is not None
+    source = pack.source(question.source.ref)
+    parts = [question.prompt, *question.distractors, question.source.text,
+             question.explanation or "", source.title if source else ""]  # fmt: skip
+    return " | ".join(parts)
+
+
+def _clues(question: Question) -> list[str]:
+    """Words that give a question away: its answer and other spellings (for choice and
+    text questions) and the highlighted words of its proof."""
+    clues = [question.source.highlight] if question.source and question.source.highlight else []
+    if question.type in (QuestionType.CHOICE, QuestionType.TEXT):
+        clues += [str(question.answer), *question.accept]
+    return [clue for clue in clues if len(answer_key(clue)) >= 4]
+
+
+def test_no_question_gives_away_another(pack: Pack) -> None:
+    # A game may deal any two questions together, and each excerpt is shown after its
+    # answer: none may print another's answer or proof, unless that other question's
+    # own prompt names it (it is then the subject, not the answer: "Dr. Mauer").
+    leaks = []
+    for question in pack.questions:
+        for clue in _clues(question):
+            key = f" {answer_key(clue)} "
+            for other in pack.questions:
+                if other is question or key in f" {answer_key(other.prompt)} ":
+                    continue
+                if key in f" {answer_key(_shown_with(other, pack))} ":
+                    leaks.append((question.id, clue, other.id))
+    assert leaks == []
+
+
+def test_source_titles_give_no_answer_away(pack: Pack) -> None:
+    answers = [
+        answer_key(str(q.answer)) for q in pack.questions if q.type is not QuestionType.TRUE_FALSE
+    ]
+    for source in pack.sources:
+        title = f" {answer_key(source.title)} "
+        assert [a for a in answers if len(a) >= 4 and f" {a} " in title] == [], source.id
+
+
 @pytest.mark.parametrize(
     ("question_id", "typed"),
     [
@@ -122,6 +166,8 @@ def test_every_excerpt_is_exactly_as_published_in_its_article(pack: Pack) -> Non
         ("opener-months", "four"),
         ("opener-months", "5 months"),
         ("hiatus-years", "three"),
+        ("premiere-run-minutes", "two minutes"),
+        ("scott-gatorade-days", "3 days"),
     ],
 )
 def test_numbers_as_a_fair_player_writes_them_are_right(
@@ -129,3 +175,8 @@ def test_numbers_as_a_fair_player_writes_them_are_right(
 ) -> None:
     [question] = [q for q in pack.questions if q.id == question_id]
     assert match_number(typed, question)
+
+
+def test_a_range_answer_shows_as_the_article_gives_it(pack: Pack) -> None:
+    [question] = [q for q in pack.questions if q.id == "opener-months"]
+    assert question.answer_text == "4 to 5 months"

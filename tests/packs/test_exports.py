@@ -96,3 +96,11 @@ def test_anki_fields_escape_html_tabs_and_new_lines() -> None:
     _, front, back, _ = line.split("\t")
     assert front == "Is &lt;b&gt; &quot;bold&quot;&#9;and<br>new?"
     assert back == "<b>a &amp; b</b>"
+
+
+def test_anki_back_shows_a_range_answer_once_and_a_tolerance_otherwise() -> None:
+    ranged = Question("r", QuestionType.NUMBER, "How long?", 4.5, tolerance=0.5, unit="months")
+    near = Question("n", QuestionType.NUMBER, "How far?", 10.0, tolerance=2.0, unit="km")
+    pack = Pack("p", "P", (ranged, near))
+    backs = [line.split("\t")[2] for line in to_anki(pack, pack.questions).splitlines()[-2:]]
+    assert backs == ["<b>4 to 5 months</b>", "<b>10 km</b> (give or take 2)"]
