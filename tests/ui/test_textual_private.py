@@ -8,9 +8,9 @@ import sys
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 
 from quiz.ui.textual_private import (
