@@ -153,7 +153,10 @@ class SetupScreen(Screen):
         if self.stack_updates == 0:
             event.refresh_styles = False
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        # The footer's keys are built now, to be laid out with the form: built once the
+        # screen is painted (as Footer does), each takes a layout of the screen of its own.
+        await self.query_one(QuizFooter).recompose()
         for radio_set in self.query(RadioSet):
             # Start the keyboard highlight on the pressed choice, not the first one that
             # mounting highlights: step it down to there, as the down key would.
@@ -177,21 +180,18 @@ class SetupScreen(Screen):
         if (categories or difficulties) and self.counts is None:
             self.counts = self._count()
         counts = self.counts
-        for index, (name, whole) in enumerate(self.pack.categories):
-            n = counts.in_category(name, difficulties) if counts is not None else whole
-            category_list.replace_option_prompt_at_index(index, counted(name, n))
-        for index, level in enumerate(Difficulty):
-            n = (
-                counts.in_difficulty(level, categories)
-                if counts
-                else self.pack.in_difficulty(level)
-            )
-            difficulty_list.replace_option_prompt_at_index(index, counted(level.value, n))
         matching = (
             counts.matching(categories, difficulties) if counts is not None else self.pack.questions
         )
-        buttons = self.query_one("#count", RadioSet).query(RadioButton)
-        buttons.last().label = f"All {matching}"
+        if counts is not None:  # else the summary's counts, as composed, are right
+            for index, (name, _) in enumerate(self.pack.categories):
+                n = counts.in_category(name, difficulties)
+                category_list.replace_option_prompt_at_index(index, counted(name, n))
+            for index, level in enumerate(Difficulty):
+                n = counts.in_difficulty(level, categories)
+                difficulty_list.replace_option_prompt_at_index(index, counted(level.value, n))
+            buttons = self.query_one("#count", RadioSet).query(RadioButton)
+            buttons.last().label = f"All {matching}"
         self.query_one("#start", Button).disabled = matching == 0
         why = nothing_matches(categories, difficulties) if matching == 0 else ""
         plural = "question matches" if matching == 1 else "questions match"
