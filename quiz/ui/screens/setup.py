@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -60,6 +60,13 @@ def seed_of(text: str) -> int | None:
 def counted(label: str, count: int) -> Content:
     """'label (count)', with the label kept plain."""
     return Content.assemble(plain(label), (f" ({count})", "$text-muted"))
+
+
+def matching_line(matching: int, categories: Sequence[str], difficulties: Sequence[str]) -> Content:
+    """How many questions the filters match, or why none does."""
+    why = nothing_matches(categories, difficulties) if matching == 0 else ""
+    plural = "question matches" if matching == 1 else "questions match"
+    return plain(why or f"{matching} {plural}")
 
 
 class SetupScreen(Screen):
@@ -144,7 +151,9 @@ class SetupScreen(Screen):
         with Horizontal(id="actions"):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
-            yield Static(id="matching")
+            # Composed with the summary's count, right until a filter is ticked.
+            counted_line = matching_line(self.pack.questions, [], [])
+            yield Static(counted_line if self._count is not None else "", id="matching")
         yield QuizFooter()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
@@ -163,7 +172,10 @@ class SetupScreen(Screen):
             for _ in range(radio_set.pressed_index):
                 radio_set.action_next_button()
         self.query_one("#seed", Input).cursor_blink = self.cursor_blink
-        self._recount()
+        if self.query_one("#categories", SelectionList).selected or self.query_one(
+            "#difficulties", SelectionList
+        ).selected:
+            self._recount()  # else the summary's counts, as composed, are right
 
     @on(SelectionList.SelectedChanged)
     def _filters_changed(self) -> None:
@@ -193,10 +205,9 @@ class SetupScreen(Screen):
             buttons = self.query_one("#count", RadioSet).query(RadioButton)
             buttons.last().label = f"All {matching}"
         self.query_one("#start", Button).disabled = matching == 0
-        why = nothing_matches(categories, difficulties) if matching == 0 else ""
-        plural = "question matches" if matching == 1 else "questions match"
-        self.query_one("#matching", Static).update(plain(why or f"{matching} {plural}"))
-        self.query_one("#matching", Static).set_class(not matching, "-none")
+        line = self.query_one("#matching", Static)
+        line.update(matching_line(matching, categories, difficulties))
+        line.set_class(not matching, "-none")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
