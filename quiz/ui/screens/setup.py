@@ -172,9 +172,10 @@ class SetupScreen(Screen):
             for _ in range(radio_set.pressed_index):
                 radio_set.action_next_button()
         self.query_one("#seed", Input).cursor_blink = self.cursor_blink
-        if self.query_one("#categories", SelectionList).selected or self.query_one(
-            "#difficulties", SelectionList
-        ).selected:
+        if (
+            self.query_one("#categories", SelectionList).selected
+            or self.query_one("#difficulties", SelectionList).selected
+        ):
             self._recount()  # else the summary's counts, as composed, are right
 
     @on(SelectionList.SelectedChanged)
