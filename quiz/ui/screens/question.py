@@ -200,14 +200,19 @@ class QuestionScreen(Screen):
             self._body.mount(Vertical(panel, next_button, id="reveal"))
         # Focus moves after the reveal is painted: a move restyles the widget it leaves and
         # the one it reaches (2 ms), and any key before then is a bounce (the grace period).
-        # Set at once when it runs: the hidden options may hand focus on as they hide.
-        self.call_after_refresh(self.set_focus, next_button, scroll_visible=False)
+        self.call_after_refresh(self._focus_next, next_button)
         for part in ("#choices", "#typed", "#hint"):
             self._show(part, False)
         self._show("#reveal", True)
         self._body.scroll_home(animate=False)
         lay_out_in_next_frame(self)
         self.refresh_bindings()
+
+    def _focus_next(self, button: Button) -> None:
+        # Set at once, not as focus() does later: the hidden options may hand focus on as
+        # they hide. Not if the game went on meanwhile (no grace period in tests).
+        if self.session.phase is Phase.REVEALED:
+            self.set_focus(button, scroll_visible=False)
 
     def tick(self) -> None:
         """Update the timer bar from the clock; a question whose time ran out is revealed."""
