@@ -22,7 +22,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bare_app import MARKER, BareApp
-from benchmarks.common import PYTHON, compile_quiz, median_ratio, table
+from benchmarks.common import PYTHON, as_launched, compile_quiz, median_ratio, table
 from benchmarks.long_game import write_choice_pack
 from benchmarks.terminal import Session
 
@@ -69,18 +69,20 @@ async def quiz_latencies(rounds: int) -> list[float]:
         pack = Path(folder) / "pack.yaml"
         write_choice_pack(pack, rounds + 5)
         # No grace period: this measures a key pressed on purpose, at once.
-        app = create_app([load_pack(pack)], start=GameOptions(count=rounds + 1, seed=1), grace=0.0)
         latencies = []
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            for _ in range(rounds + 1):
-                started = time.perf_counter()
-                await pilot.press("1")
+        with as_launched():
+            options = GameOptions(count=rounds + 1, seed=1)
+            app = create_app([load_pack(pack)], start=options, grace=0.0)
+            async with app.run_test(size=(80, 24)) as pilot:
                 await pilot.pause()
-                assert app.screen.query_one(ExcerptPanel).display
-                latencies.append(time.perf_counter() - started)
-                await pilot.press("n")
-                await pilot.pause()
+                for _ in range(rounds + 1):
+                    started = time.perf_counter()
+                    await pilot.press("1")
+                    await pilot.pause()
+                    assert app.screen.query_one(ExcerptPanel).display
+                    latencies.append(time.perf_counter() - started)
+                    await pilot.press("n")
+                    await pilot.pause()
     return latencies[1:]
 
 

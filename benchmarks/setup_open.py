@@ -16,7 +16,7 @@ if __package__ in (None, ""):
 
 from benchmarks.answer_latency import BARE
 from benchmarks.bare_app import MARKER, BareApp
-from benchmarks.common import PYTHON, compile_quiz, median_ratio, table
+from benchmarks.common import PYTHON, as_launched, compile_quiz, median_ratio, table
 from benchmarks.terminal import Session
 
 HOME = "Quit (q)"  # on home's button row
@@ -33,15 +33,16 @@ async def pilot_setup_open(data_dir: str) -> float:
     from quiz.ui.screens.setup import SetupScreen
 
     history = SqliteHistory.open(data_dir)
-    app = create_app([load_pack(path) for path in builtin_pack_files()], history=history)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause(SETTLE)
-        started = time.perf_counter()
-        await pilot.press("s")
-        await pilot.pause()
-        seconds = time.perf_counter() - started
-        assert isinstance(app.screen, SetupScreen)
+    with as_launched():
+        app = create_app([load_pack(path) for path in builtin_pack_files()], history=history)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause(SETTLE)
+            started = time.perf_counter()
+            await pilot.press("s")
+            await pilot.pause()
+            seconds = time.perf_counter() - started
+            assert isinstance(app.screen, SetupScreen)
     history.close()
     return seconds
 

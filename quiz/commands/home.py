@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from quiz import collector
 from quiz.commands.output import say
 
 
@@ -27,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quiz.commands.tui import launch
 
+    collector.pause()  # from here until the first screen is painted (quiz/collector.py)
     opening = OpeningHistory(folder)
     return launch(
         opening.history, (), prog="quiz", entries=catalog.entries, loader=pack_loader(folder)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
+from quiz import collector
 from quiz.history.sqlite import SqliteHistory
 
 # SQLite checks the history's pages when opening it (PRAGMA quick_check, see
@@ -22,11 +23,12 @@ class OpeningHistory:
             target=self._open, args=(directory,), name="quiz-open-history"
         )
         self._thread.start()
+        # The first answer reviews a card: FSRS is imported before then, not by it.
+        collector.after_start_up(_import_fsrs)
 
     def _open(self, directory: str | os.PathLike[str]) -> None:
         try:
             self._history = SqliteHistory.open(directory)
-            import fsrs  # noqa: F401  the first answer reviews a card: import FSRS here, not then
         except Exception as error:  # raised again on the caller's thread, by history()
             self._error = error
 
@@ -37,3 +39,7 @@ class OpeningHistory:
             raise self._error
         assert self._history is not None
         return self._history
+
+
+def _import_fsrs() -> None:
+    import fsrs  # noqa: F401

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from textual import events
 from textual.screen import Screen
+from textual.widget import Widget
 
 # The widgets Footer builds its entries from. Textual exports Footer only; QuizFooter
 # builds the same entries itself so that it can keep them instead of rebuilding them.
@@ -19,6 +20,7 @@ __all__ = [
     "KeyGroup",
     "clicked_option",
     "give_result_callback",
+    "lay_out_in_next_frame",
     "tolerate_undecodable_keys",
 ]
 
@@ -32,6 +34,19 @@ def give_result_callback(screen: Screen) -> None:
     a callback to a screen already on the stack, so this does what switch_screen does.
     """
     screen._push_result_callback(screen, None)
+
+
+def lay_out_in_next_frame(root: Widget) -> None:
+    """Have the screen lay out ROOT's changed widgets in its next frame, not the one after.
+
+    A widget whose size may have changed asks its screen for a layout from its own idle
+    handler; the screen paints when it goes idle, often before those requests reach it,
+    so it paints the widgets' new content at their old sizes (or not at all, if they were
+    hidden) and lays them out a frame (15 to 30 ms) later. This makes those requests now,
+    as each widget's idle handler would; no public API does.
+    """
+    for widget in root.walk_children(with_self=True):
+        widget._check_refresh()
 
 
 def clicked_option(event: events.Click) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 
 import pytest
 from ui_helpers import make_app, settle
@@ -16,6 +17,7 @@ def collecting():
     """Leave the collector on and unfrozen after each test, whatever it did."""
     yield
     collector._paused = False
+    collector._after.clear()
     gc.unfreeze()
     gc.enable()
 
@@ -34,6 +36,32 @@ def test_resume_leaves_a_collector_it_did_not_pause_alone(collecting) -> None:
     collector.resume()
     assert not gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_work_put_off_during_start_up_starts_once_it_is_over(collecting) -> None:
+    started, finish = threading.Event(), threading.Event()
+
+    def work() -> None:
+        started.set()
+        finish.wait(10)
+
+    def working() -> bool:  # a thread started for it would still be waiting for `finish`
+        return started.is_set() or any(
+            t.name == "quiz-after-start-up" for t in threading.enumerate()
+        )
+
+    collector.pause()
+    collector.after_start_up(work)
+    assert not working()
+    collector.resume()
+    assert started.wait(10)
+    finish.set()
+
+
+def test_work_put_off_outside_start_up_starts_at_once(collecting) -> None:
+    done = threading.Event()
+    collector.after_start_up(done.set)
+    assert done.wait(10)
 
 
 @pytest.mark.parametrize("start", [None, GameOptions(count=2, seed=1)], ids=["home", "play"])

@@ -8,9 +8,10 @@ import sys
 import pytest
 from textual import events
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
 
 from quiz.ui.textual_private import (
     FooterKey,
@@ -18,6 +19,7 @@ from quiz.ui.textual_private import (
     KeyGroup,
     clicked_option,
     give_result_callback,
+    lay_out_in_next_frame,
     tolerate_undecodable_keys,
 )
 
@@ -118,3 +120,27 @@ def test_footer_still_builds_its_entries_from_the_widgets_quiz_builds_them_from(
     source = inspect.getsource(Footer.compose)
     for widget in (FooterKey, FooterLabel, KeyGroup):
         assert f"{widget.__name__}(" in source
+
+
+class Growing(App):
+    """A line of text in a box, to be given more lines."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static("one", id="line")
+
+
+async def test_laying_out_in_the_next_frame_asks_the_screen_at_once() -> None:
+    app = Growing()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        box, line = app.query_one("#box"), app.query_one("#line", Static)
+        box.arrange(box.size)
+        line.update("one\ntwo\nthree")
+        assert line._layout_required and box._arrangement_cache
+        lay_out_in_next_frame(app.screen)
+        # What the line's idle handler would have done: its request is sent, the stale
+        # arrangement of its box dropped.
+        assert not line._layout_required and not box._arrangement_cache
+        await pilot.pause()
+        assert line.size.height == 3

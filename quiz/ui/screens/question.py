@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
@@ -20,6 +21,7 @@ from quiz.packs.model import QuestionType
 from quiz.ui.messages import Answered, GameLeft, GameOver, Revealed
 from quiz.ui.styles import tcss
 from quiz.ui.text import plain
+from quiz.ui.textual_private import lay_out_in_next_frame
 from quiz.ui.widgets.choices import Choices
 from quiz.ui.widgets.compact_button import CompactButton
 from quiz.ui.widgets.footer import QuizFooter
@@ -164,8 +166,22 @@ class QuestionScreen(Screen):
         Each part is shown or hidden by itself: a class on the screen would restyle every
         widget on it. Shown leaves it to the styles (the hint is hidden on short screens).
         """
-        for widget in self.query(selector):
+        widget = self._part(selector)
+        if widget is not None:
             widget.styles.display = None if shown else "none"
+
+    def _part(self, selector: str) -> Widget | None:
+        """A part of the body ("#reveal"), or None if not built yet. Looked up among the
+        body's children: a query walks every widget on the screen, the footer's too, and
+        a reveal looks up a part several times."""
+        try:
+            return self._body.get_child_by_id(selector.removeprefix("#"))
+        except NoMatches:
+            return None
+
+    @property
+    def _body(self) -> VerticalScroll:
+        return self.get_child_by_id("body", VerticalScroll)
 
     def show_reveal(self, record: AnswerRecord) -> None:
         """Reveal the verdict, the right answer and the source, on the same screen."""
@@ -175,22 +191,31 @@ class QuestionScreen(Screen):
         self._show_time_left()
         last = self.session.number >= self.session.total
         label = "Results (n)" if last else "Next (n)"
-        found = self.query("#reveal")
-        if found:
-            self.query_one(RevealPanel).show(record)
-            next_button = self.query_one("#next", Button)
+        reveal = self._part("#reveal")
+        if reveal is not None:
+            reveal.get_child_by_type(RevealPanel).show(record)
+            next_button = reveal.get_child_by_id("next", Button)
             if str(next_button.label) != label:
                 next_button.label = label
         else:
             next_button = Button(label, id="next", variant="primary")
             panel = RevealPanel(record, scored=self.session.scored)
-            self.query_one("#body").mount(Vertical(panel, next_button, id="reveal"))
-        next_button.focus(scroll_visible=False)
+            self._body.mount(Vertical(panel, next_button, id="reveal"))
+        # Focus moves after the reveal is painted: a move restyles the widget it leaves and
+        # the one it reaches (2 ms), and any key before then is a bounce (the grace period).
+        self.call_after_refresh(self._focus_next, next_button)
         for part in ("#choices", "#typed", "#hint"):
             self._show(part, False)
         self._show("#reveal", True)
-        self.query_one(VerticalScroll).scroll_home(animate=False)
+        self._body.scroll_home(animate=False)
+        lay_out_in_next_frame(self)
         self.refresh_bindings()
+
+    def _focus_next(self, button: Button) -> None:
+        # Set at once, not as focus() does later: the hidden options may hand focus on as
+        # they hide. Not if the game went on meanwhile (no grace period in tests).
+        if self.session.phase is Phase.REVEALED:
+            self.set_focus(button, scroll_visible=False)
 
     def tick(self) -> None:
         """Update the timer bar from the clock; a question whose time ran out is revealed."""

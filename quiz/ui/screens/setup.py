@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -64,6 +64,13 @@ def counted(label: str, count: int) -> Content:
 
 NARROWEST, NARROW = 50, 90  # columns
 SHORT = 20  # rows
+
+
+def matching_line(matching: int, categories: Sequence[str], difficulties: Sequence[str]) -> Content:
+    """How many questions the filters match, or why none does."""
+    why = nothing_matches(categories, difficulties) if matching == 0 else ""
+    plural = "question matches" if matching == 1 else "questions match"
+    return plain(why or f"{matching} {plural}")
 
 
 class SetupScreen(Screen):
@@ -149,7 +156,10 @@ class SetupScreen(Screen):
                     reviews.border_title = "Review games ask"
                     for count in REVIEW_CHOICES:
                         yield RadioButton(str(count), value=count == review_was)
-        yield Static(id="matching")  # its own line: on a narrow screen the reason fits
+        # Its own line, so on a narrow screen the reason fits; composed with the summary's
+        # count, right until a filter is ticked.
+        counted_line = matching_line(self.pack.questions, [], [])
+        yield Static(counted_line if self._count is not None else "", id="matching")
         with Horizontal(id="actions"):
             yield Button("Start (ctrl+s)", id="start", variant="primary")
             yield Button("Back (Esc)", id="back")
@@ -161,14 +171,21 @@ class SetupScreen(Screen):
         if self.stack_updates == 0:
             event.refresh_styles = False
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        # The footer's keys are built now, to be laid out with the form: built once the
+        # screen is painted (as Footer does), each takes a layout of the screen of its own.
+        await self.query_one(QuizFooter).recompose()
         for radio_set in self.query(RadioSet):
             # Start the keyboard highlight on the pressed choice, not the first one that
             # mounting highlights: step it down to there, as the down key would.
             for _ in range(radio_set.pressed_index):
                 radio_set.action_next_button()
         self.query_one("#seed", Input).cursor_blink = self.cursor_blink
-        self._recount()
+        if (
+            self.query_one("#categories", SelectionList).selected
+            or self.query_one("#difficulties", SelectionList).selected
+        ):
+            self._recount()  # else the summary's counts, as composed, are right
 
     @on(SelectionList.SelectedChanged)
     def _filters_changed(self) -> None:
@@ -185,26 +202,22 @@ class SetupScreen(Screen):
         if (categories or difficulties) and self.counts is None:
             self.counts = self._count()
         counts = self.counts
-        for index, (name, whole) in enumerate(self.pack.categories):
-            n = counts.in_category(name, difficulties) if counts is not None else whole
-            category_list.replace_option_prompt_at_index(index, counted(name, n))
-        for index, level in enumerate(Difficulty):
-            n = (
-                counts.in_difficulty(level, categories)
-                if counts
-                else self.pack.in_difficulty(level)
-            )
-            difficulty_list.replace_option_prompt_at_index(index, counted(level.value, n))
         matching = (
             counts.matching(categories, difficulties) if counts is not None else self.pack.questions
         )
-        buttons = self.query_one("#count", RadioSet).query(RadioButton)
-        buttons.last().label = f"All {matching}"
+        if counts is not None:  # else the summary's counts, as composed, are right
+            for index, (name, _) in enumerate(self.pack.categories):
+                n = counts.in_category(name, difficulties)
+                category_list.replace_option_prompt_at_index(index, counted(name, n))
+            for index, level in enumerate(Difficulty):
+                n = counts.in_difficulty(level, categories)
+                difficulty_list.replace_option_prompt_at_index(index, counted(level.value, n))
+            buttons = self.query_one("#count", RadioSet).query(RadioButton)
+            buttons.last().label = f"All {matching}"
         self.query_one("#start", Button).disabled = matching == 0
-        why = nothing_matches(categories, difficulties) if matching == 0 else ""
-        plural = "question matches" if matching == 1 else "questions match"
-        self.query_one("#matching", Static).update(plain(why or f"{matching} {plural}"))
-        self.query_one("#matching", Static).set_class(not matching, "-none")
+        line = self.query_one("#matching", Static)
+        line.update(matching_line(matching, categories, difficulties))
+        line.set_class(not matching, "-none")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
