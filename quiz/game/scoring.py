@@ -57,16 +57,22 @@ class Breakdown:
     def words(self) -> str:
         """'+160 = 100 medium × 1.2 speed + 40 streak (3 in a row)', the streak a miss
         ended, or "" when a miss has nothing to explain."""
+        return " ".join(self.phrases)
+
+    @property
+    def phrases(self) -> list[str]:
+        """The words in the pieces a line may break between, never inside:
+        ['+160 = 100 medium', '× 1.2 speed', '+ 40 streak (3 in a row)']."""
         if not self.correct:
             if self.ended_streak >= 2:
-                return f"{self.how.capitalize()} ends your streak of {self.ended_streak} in a row"
-            return ""
-        parts = [f"{self.base} {self.difficulty.value}"]
+                return [f"{self.how.capitalize()} ends your streak of {self.ended_streak} in a row"]
+            return []
+        parts = [f"+{self.total} = {self.base} {self.difficulty.value}"]
         if self.speed is not None:
             parts.append(f"× {self.speed // 10}.{self.speed % 10} speed")
         if self.bonus:
             parts.append(f"+ {self.bonus} streak ({self.streak} in a row)")
-        return f"+{self.total} = " + " ".join(parts)
+        return parts
 
 
 def breakdown(

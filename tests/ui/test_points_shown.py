@@ -64,3 +64,19 @@ async def test_help_has_a_scoring_section() -> None:
         shown = " ".join(str(s.render()) for s in app.screen.query(".column Static"))
         assert "Scoring" in shown and "75 easy, 100 medium, 150 hard" in shown
         assert "× 1.5 at once to × 0.5 at the limit" in shown
+
+
+async def test_a_narrow_reveal_breaks_the_breakdown_between_its_parts() -> None:
+    app = make_app(start=GameOptions(count=None, seed=7))
+    async with app.run_test(size=(40, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for _ in range(2):
+            await answer(pilot, right=True)
+            await next_question(pilot)
+        await answer(pilot, right=True)
+        lines = texts(screen, ".points")[0].splitlines()
+        assert len(lines) == 2 and lines[1] == "+ 40 streak (3 in a row)"  # never "a row)"
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert "\n" not in texts(screen, ".points")[0]  # one line again when it fits
