@@ -145,6 +145,7 @@ async def test_retry_missed_replays_only_the_missed_unscored() -> None:
         assert practice.summary.score == 0 and practice.summary.right == len(missed)
         assert "Practice results" in str(practice.query_one("#title", Static).content)
         assert practice.query_one("#retry").disabled
+        assert not practice.query_one("#retry").display  # no "Retry 0 missed"
 
 
 async def test_play_again_starts_a_new_game_with_the_same_options() -> None:

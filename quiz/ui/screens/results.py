@@ -180,7 +180,10 @@ class ResultsScreen(Screen):
     def _label_buttons(self, narrow: bool) -> None:
         again, retry = self.query_one("#play_again", Button), self.query_one("#retry", Button)
         again.label = "Again (p)" if narrow else "Play again (p)"
-        again.display = not self.review  # a review plays what was due: nothing to play again
+        # Offered only when there is something to offer, as the footer does: a review plays
+        # what was due (nothing to play again), and a game with no misses has none to retry.
+        again.display = not self.review
+        retry.display = bool(self.missed)
         retry.label = "Retry (m)" if narrow else f"Retry {len(self.missed)} missed (m)"
 
     def _fill(self, table: DataTable[Text], width: int) -> None:
