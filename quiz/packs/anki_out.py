@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import html
-import re
 from collections.abc import Sequence
 
+from quiz.packs.links import followable
 from quiz.packs.model import Pack, Question, QuestionType
 
 
@@ -88,7 +88,7 @@ def _citation(pack: Pack, ref: str) -> str:
     parts = [f"<i>{_html(source.title)}</i>"]
     parts += [_html(part) for part in (*source.byline(), source.published) if part]
     cited = "— " + ", ".join(parts)
-    if source.url and re.match(r"https?://", source.url):
+    if followable(source.url):  # never a tab or line break to split the note's row
         link = html.escape(source.url, quote=True)
         cited += f'<br><a href="{link}">{_html(source.url)}</a>'
     elif source.url:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from quiz.game.kinds import Mode
 from quiz.game.words import duration, nice_date
+from quiz.packs.links import followable
 from quiz.packs.model import QuestionType
 
 if TYPE_CHECKING:
@@ -72,17 +73,18 @@ def reveal(record: AnswerRecord, session: GameSession) -> str:
 
 
 def source(asked: AskedQuestion) -> list[str]:
-    """The excerpt in quotation marks and its attribution line, or the note that there is none."""
+    """The excerpt in quotation marks, its attribution line and its link (one a browser may
+    follow, as the full screen shows), or the note that there is none."""
     excerpt = asked.question.source
     if excerpt is None:
         return [NO_SOURCE]
     found = asked.pack.source(excerpt.ref)
     if found is None:
-        credit = excerpt.ref
-    else:
-        parts = [found.title, *found.byline(), nice_date(found.published or "")]
-        credit = ", ".join(part for part in parts if part)
-    return ["Source:", f"“{excerpt.text}”", f"— {credit}"]
+        return ["Source:", f"“{excerpt.text}”", f"— {excerpt.ref}"]
+    parts = [found.title, *found.byline(), nice_date(found.published or "")]
+    lines = ["Source:", f"“{excerpt.text}”", "— " + ", ".join(part for part in parts if part)]
+    link = followable(found.url)
+    return [*lines, f"Link: {link}"] if link else lines
 
 
 def results(session: GameSession, summary: Summary, end: GameEnd | None) -> str:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from textual.content import Content
 
 from quiz.game.words import duration, nice_date
+from quiz.packs.links import followable
 from quiz.packs.model import Excerpt, Source
 from quiz.packs.printable import printable
 
@@ -78,22 +78,6 @@ def fit_phrases(phrases: Sequence[Content], width: int | None, gap: str = "   ")
         used += size + (len(gap) if lines[-1] else 0)
         lines[-1].append(phrase)
     return Content("\n").join(Content(gap).join(line) for line in lines)
-
-
-def followable(url: str | None) -> str | None:
-    """The URL if a browser may be sent to it: http or https, a host, and nothing a
-    terminal would act on or a reader could misread (no control, bidi or space
-    characters); None otherwise. Pack text is untrusted: no file:, javascript: or the like.
-    """
-    if not url or printable(url) != url or any(c.isspace() for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # a malformed IPv6 host, say
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
 
 
 def citation(source: Source | None, ref: str) -> list[tuple[str, Content]]:

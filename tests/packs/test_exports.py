@@ -11,7 +11,7 @@ from quiz.packs.anki_out import guid, to_anki
 from quiz.packs.gift_out import to_gift
 from quiz.packs.imports import convert
 from quiz.packs.loader import load_pack, load_pack_bytes
-from quiz.packs.model import Pack, Question, QuestionType
+from quiz.packs.model import Excerpt, Pack, Question, QuestionType, Source
 
 ROOT = Path(__file__).parent.parent.parent
 BUILTIN = ROOT / "questions" / "severance-s2.yaml"
@@ -104,3 +104,16 @@ def test_anki_back_shows_a_range_answer_once_and_a_tolerance_otherwise() -> None
     pack = Pack("p", "P", (ranged, near))
     backs = [line.split("\t")[2] for line in to_anki(pack, pack.questions).splitlines()[-2:]]
     assert backs == ["<b>4 to 5 months</b>", "<b>10 km</b> (give or take 2)"]
+
+
+def test_a_source_url_with_a_tab_or_line_break_never_splits_an_anki_note() -> None:
+    urls = ("https://example.com/\nhttps://evil.example", "https://example.com/\tx")
+    sources = tuple(Source(f"s{n}", "Piece", url=url) for n, url in enumerate(urls))
+    questions = tuple(
+        Question(f"q{n}", QuestionType.TEXT, "Asked?", "a", source=Excerpt(f"s{n}", "quoted"))
+        for n in range(len(urls))
+    )
+    notes = [line for line in to_anki(Pack("p", "P", questions, sources=sources), questions)
+             .splitlines() if not line.startswith("#")]  # fmt: skip
+    assert len(notes) == 2 and all(note.count("\t") == 3 for note in notes)
+    assert all("<a href" not in note for note in notes)  # a link only where a browser may go

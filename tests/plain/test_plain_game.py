@@ -59,6 +59,7 @@ def test_a_choice_is_answered_by_its_number_and_revealed_with_its_source() -> No
     assert verdict in out
     assert "“For the night streets we leaned on the Alexa 35 and the lamps already there.”" in out
     assert "— A Shoot Diary, by Rosa Lind, Film Weekly, 17 May 2024" in out
+    assert "Link: https://example.com/shoot-diary" in out  # as the full screen shows it
     assert "Its low-light range suited the street lamps." in out  # the explanation
     assert out.rstrip().endswith("points.")  # the results are the last lines
 

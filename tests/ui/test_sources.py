@@ -121,6 +121,8 @@ async def test_only_http_urls_are_links(monkeypatch, tmp_path: Path, url: str) -
         ("https://example.com/\x1b[2J", False),
         ("mailto:someone@example.com", False),
         ("https://[::1", False),
+        ("https://exa\u200bmple.com/path", False),  # looks like example.com
+        ("https://example.com/\u2060x", False),
         ("", False),
         (None, False),
     ],
