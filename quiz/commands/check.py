@@ -72,6 +72,7 @@ def check_file(
     `strict` an excerpt must be as published, character for character.
     Notes (severity "note") are among the problems but do not fail the pack.
     """
+    from quiz.packs.links import followable
     from quiz.packs.loader import load_pack
     from quiz.packs.problems import PackError, Problem
     from quiz.packs.provenance import check_excerpts
@@ -93,6 +94,19 @@ def check_file(
             for q in pack.questions
             if q.source is None
         ]
+    problems += [
+        Problem(
+            str(path),
+            source.line,
+            source.column,
+            f"source '{source.id}' has url {source.url!r}, which the game will not open "
+            "(it opens only http and https links with a host and no user name) and shows "
+            "as text; give the article's web address, or leave url out",
+            severity="error" if strict else "note",
+        )
+        for source in pack.sources
+        if source.url and followable(source.url) is None
+    ]
     if sources is not None:
         problems += check_excerpts(pack, sources, exact=strict)
     return sorted(problems), len(pack.questions)

@@ -184,3 +184,28 @@ def test_every_field_of_a_question_with_a_problem_is_still_checked(
     assert main(["check", str(pack)]) == 1
     places = [line.split(": error: ")[0] for line in capsys.readouterr().out.splitlines()[:-1]]
     assert places == [f"{pack}:6:13", f"{pack}:9:15", f"{pack}:10:18"]
+
+
+def test_a_source_url_the_game_will_not_open_is_a_note_and_strictly_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "links.yaml"
+    pack.write_text(
+        "format: 1\nid: links\ntitle: Links\nsources:\n"
+        "  - id: fine\n    title: Fine\n    url: https://example.com/piece\n"
+        '  - id: script\n    title: Script\n    url: "javascript:alert(1)//\\u202Etxt.exe"\n'
+        "questions:\n  - id: q\n    type: text\n    prompt: Asked?\n    answer: a\n"
+        "    source: {ref: script, excerpt: quoted}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(pack)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(
+        f"{pack}:8:5: note: source 'script' has url 'javascript:alert(1)//\\u202etxt.exe'"
+    )
+    assert "give the article's web address, or leave url out" in out[0]
+    assert out[-1] == "1 pack, 1 question, 0 problems, 1 note"
+    assert main(["check", "--strict", str(pack)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{pack}:8:5: error: source 'script' has url")
+    assert out[-1] == "1 pack, 1 question, 1 problem"
