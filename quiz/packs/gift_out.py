@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from quiz.packs.gift_answers import WEIGHT as _WEIGHT
 from quiz.packs.htmltext import looks_like_html
 from quiz.packs.model import Pack, Question, QuestionType, format_number
+from quiz.packs.printable import printable
 
 _SPECIALS = str.maketrans({"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{",
                            "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""})  # fmt: skip
@@ -18,7 +19,8 @@ def escape(text: str) -> str:
 
 
 def _comment(text: str) -> str:
-    return "// " + " ".join(text.split()) + "\n"
+    # One line a reader's editor shows as it is: no control or bidi character from the pack.
+    return "// " + printable(" ".join(text.split())) + "\n"
 
 
 def to_gift(pack: Pack, questions: Sequence[Question]) -> str:

@@ -18,6 +18,10 @@ __all__ = [
 ]  # fmt: skip
 
 HIGHLIGHT_STYLE = "bold underline $accent"
+# Characters of each part of the credit under a quote: a real headline fits (one of the
+# built-in pack's is 103), a pasted paragraph does not push the quote off the screen.
+# The source dialog shows every part whole.
+CREDIT_PART_LIMIT = 160
 
 
 def visible(text: str) -> str:
@@ -58,10 +62,16 @@ def attribution(source: Source | None, ref: str) -> Content:
     """'— Title, by Author, Publisher, 3 March 2025' for a source (or its bare ref if it is missing)."""
     if source is None:
         return Content.assemble("— ", plain(ref))
-    parts = [plain(source.title, "italic"), *(plain(part) for part in source.byline())]
+    parts = [plain(_brief(source.title), "italic"), *(plain(_brief(p)) for p in source.byline())]
     if source.published:
         parts.append(plain(nice_date(source.published)))
     return Content.assemble("— ", Content(", ").join(parts))
+
+
+def _brief(text: str) -> str:
+    if len(text) <= CREDIT_PART_LIMIT:
+        return text
+    return text[: CREDIT_PART_LIMIT - 1].rstrip() + "…"
 
 
 def fit_phrases(phrases: Sequence[Content], width: int | None, gap: str = "   ") -> Content:

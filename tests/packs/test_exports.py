@@ -106,6 +106,18 @@ def test_anki_back_shows_a_range_answer_once_and_a_tolerance_otherwise() -> None
     assert backs == ["<b>4 to 5 months</b>", "<b>10 km</b> (give or take 2)"]
 
 
+def test_gift_comments_show_pack_text_as_it_is_and_never_reorder_it() -> None:
+    source = Source("s", "Piece \u202egpj.exe", author="A\x1b[31mB")
+    question = Question("q", QuestionType.TEXT, "Asked?", "a",
+                        source=Excerpt("s", "quoted \u2066x\u2069"))  # fmt: skip
+    comments = [line for line in to_gift(Pack("p", "P", (question,), sources=(source,)),
+                (question,)).splitlines() if line.startswith("//")]  # fmt: skip
+    cited = "\n".join(comments)
+    assert "Piece \\u202egpj.exe" in cited and "A\\x1bB" not in cited
+    assert "A\\x1b[31mB" in cited and "quoted \\u2066x\\u2069" in cited
+    assert not any(c in cited for c in "\u202e\u2066\u2069\x1b")
+
+
 def test_a_source_url_with_a_tab_or_line_break_never_splits_an_anki_note() -> None:
     urls = ("https://example.com/\nhttps://evil.example", "https://example.com/\tx")
     sources = tuple(Source(f"s{n}", "Piece", url=url) for n, url in enumerate(urls))

@@ -11,9 +11,10 @@ from ui_helpers import UI_FIXTURES, keys_for, make_app, settle
 
 from quiz.game.selection import GameOptions
 from quiz.packs.loader import load_pack
+from quiz.packs.model import Source
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.source import SourceScreen
-from quiz.ui.text import followable
+from quiz.ui.text import CREDIT_PART_LIMIT, attribution, citation, followable
 from quiz.ui.widgets.source_link import SourceLink
 
 DIARY_URL = "https://example.com/shoot-diary"  # the studio pack's diary source
@@ -123,12 +124,24 @@ async def test_only_http_urls_are_links(monkeypatch, tmp_path: Path, url: str) -
         ("https://[::1", False),
         ("https://exa\u200bmple.com/path", False),  # looks like example.com
         ("https://example.com/\u2060x", False),
+        ("https://apple.com@evil.example/", False),  # reads as apple.com, goes elsewhere
+        ("https://user:pass@example.com/", False),
+        ("https://medium.com/@someone/post", True),  # an @ in the path names no user
         ("", False),
         (None, False),
     ],
 )
 def test_followable_urls(url: str | None, followed: bool) -> None:
     assert followable(url) == (url if followed else None)
+
+
+def test_the_credit_under_a_quote_shortens_a_huge_part_and_the_dialog_shows_it_whole() -> None:
+    title = "A real headline, " + "long " * 17  # 102 characters, as a published one may be
+    source = Source("s", title, author="Ann " * 2500, publisher="Weekly")
+    credit = str(attribution(source, "s"))
+    assert credit.startswith(f"— {title}, by Ann Ann ") and credit.endswith("…, Weekly")
+    assert len(credit) < 2 * CREDIT_PART_LIMIT
+    assert str(dict(citation(source, "s"))["Author"]) == source.author
 
 
 async def open_source_dialog(pilot) -> SourceScreen:
