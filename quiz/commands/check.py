@@ -72,7 +72,7 @@ def check_file(
     `strict` an excerpt must be as published, character for character.
     Notes (severity "note") are among the problems but do not fail the pack.
     """
-    from quiz.packs.links import followable
+    from quiz.packs.links import why_not_followable
     from quiz.packs.loader import load_pack
     from quiz.packs.problems import PackError, Problem
     from quiz.packs.provenance import check_excerpts
@@ -94,19 +94,19 @@ def check_file(
             for q in pack.questions
             if q.source is None
         ]
-    problems += [
-        Problem(
-            str(path),
-            source.line,
-            source.column,
-            f"source '{source.id}' has url {source.url!r}, which the game will not open "
-            "(it opens only http and https links with a host and no user name) and shows "
-            "as text; give the article's web address, or leave url out",
-            severity="error" if strict else "note",
-        )
-        for source in pack.sources
-        if source.url and followable(source.url) is None
-    ]
+    for source in pack.sources:
+        reason = why_not_followable(source.url) if source.url else None
+        if source.url and reason:
+            shown = source.url if len(source.url) <= 80 else source.url[:79] + "…"
+            problems.append(Problem(
+                str(path),
+                source.url_line or source.line,
+                source.url_column or source.column,
+                f"the url of source '{source.id}' ({shown}) {reason}: the game shows it as "
+                "text and never opens it; give the article's http or https address, or "
+                "leave url out",
+                severity="error" if strict else "note",
+            ))  # fmt: skip
     if sources is not None:
         problems += check_excerpts(pack, sources, exact=strict)
     return sorted(problems), len(pack.questions)

@@ -1,8 +1,15 @@
-"""How times and dates are said to the player, in any interface: m:ss, '3 March 2025'."""
+"""How times, dates and credits are said to the player, in any interface: m:ss, '3 March 2025'."""
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from typing import TYPE_CHECKING
+
+from quiz.packs.printable import printable
+
+if TYPE_CHECKING:
+    from quiz.packs.model import Source
 
 
 def nice_date(iso: str) -> str:
@@ -20,3 +27,51 @@ def duration(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+# Cells of each part of the credit under a quote (title, author, publisher): a real headline
+# fits (one of the built-in pack's is 103 characters), a pasted paragraph does not push the
+# quote and the next button off the screen. The source dialog shows every part whole.
+CREDIT_PART_CELLS = 120
+
+
+def credit_parts(source: Source) -> list[str]:
+    """A source's credit as the full screen and plain mode show it under a quote: its
+    title, 'by' its author, its publisher and its date, where given; each printable (see
+    quiz.packs.printable) and cut to CREDIT_PART_CELLS cells, ending in '…' when cut."""
+    parts = [_brief(printable(part)) for part in (source.title, *source.byline())]
+    return [*parts, nice_date(source.published)] if source.published else parts
+
+
+def _brief(text: str) -> str:
+    widths = [_cells(char) for char in text]
+    if sum(widths) <= CREDIT_PART_CELLS:
+        return text
+    cut, used = 0, 0
+    while used + widths[cut] <= CREDIT_PART_CELLS - 1:  # a cell kept for the '…'
+        used += widths[cut]
+        cut += 1
+    while cut and _continues(text, cut):  # never end inside an accented letter, emoji or flag
+        cut -= 1
+    return text[:cut].rstrip() + "…"
+
+
+def _cells(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def _continues(text: str, at: int) -> bool:
+    """Whether the character at AT belongs to the one before it (so a cut there splits it)."""
+    char, before = text[at], text[at - 1]
+    if before == "\u200d" or _cells(char) == 0 or "\U0001f3fb" <= char <= "\U0001f3ff":
+        return True  # after a joiner; a mark, joiner or variation selector; a skin tone
+    flags = 0
+    while at - flags - 1 >= 0 and _is_flag_half(text[at - flags - 1]):
+        flags += 1
+    return _is_flag_half(char) and flags % 2 == 1
+
+
+def _is_flag_half(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"

@@ -2,29 +2,73 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from quiz.packs.printable import printable
 
+# A host a reader reads as the browser does: ASCII labels of letters, digits and hyphens,
+# the last starting with a letter (so "2130706433" or "0x7f.1", which browsers read as
+# 127.0.0.1, are not names). A look-alike letter, a percent escape or a dot from another
+# script ("apple.com%2eevil.example", "apple.com。evil.example") is refused, not decoded.
+_NAME = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?\.?", re.ASCII
+)
+_IPV4 = re.compile(
+    r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}"
+)
+
 
 def followable(url: str | None) -> str | None:
-    """The URL if a browser may be sent to it: http or https, a host, and nothing a
-    terminal would act on or a reader could misread (no control, bidi, space or invisible
-    format characters, such as a zero-width space inside a host, and no user name before
-    the host); None otherwise. Pack
-    text is untrusted: no file:, javascript: or the like.
+    """The URL if a browser may be sent to it (see why_not_followable); None otherwise."""
+    return url if url and why_not_followable(url) is None else None
+
+
+def why_not_followable(url: str) -> str | None:
+    """Why a browser must not be sent to URL, as the end of a sentence ("it ..."), or None
+    when it may: http or https, a host of plain ASCII letters, digits, dots and hyphens (or
+    an IP address), a port from 0 to 65535 if any, and nothing a terminal would act on or a
+    reader could misread: no control, bidi, space or invisible character, no backslash
+    (browsers read one as "/"), no user name before the host. Pack text is untrusted.
     """
-    if not url or printable(url) != url:
-        return None
-    if any(c.isspace() or unicodedata.category(c) == "Cf" for c in url):
-        return None
+    if printable(url) != url or any(_hidden(c) for c in url):
+        return "holds a space, or a control, bidi or invisible character"
+    if "\\" in url:
+        return "holds a backslash, which browsers read as '/'"
     try:
         parts = urlsplit(url)
-    except ValueError:  # a malformed IPv6 host, say
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
+        parts.port  # noqa: B018 - reading it checks it: ValueError past 65535 or not a number
+    except ValueError:
+        return "is not a well-formed address (its host or port cannot be read)"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "is not an http or https address"
+    if not parts.hostname:
+        return "has no host"
     if "@" in parts.netloc:  # "https://apple.com@evil.example" reads as one host, goes to another
-        return None
-    return url
+        return "has a user name before the host, so it reads as one site and opens another"
+    if not _plain_host(parts):
+        return ("has a host that is not plain ASCII letters, digits, dots and hyphens "
+                "(or an IP address)")  # fmt: skip
+    return None
+
+
+def _hidden(char: str) -> bool:
+    category = unicodedata.category(char)
+    # Format (Cf), spaces (Zs and the like), marks that join a letter (Mn) and fillers that
+    # draw nothing, such as the braille blank and the Hangul filler.
+    return (
+        char.isspace() or category in ("Cf", "Mn", "Me") or char in "\u2800\u3164\uffa0\u115f\u1160"
+    )
+
+
+def _plain_host(parts: SplitResult) -> bool:
+    host = parts.hostname or ""
+    if parts.netloc.startswith("["):
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    return bool(_IPV4.fullmatch(host) or _NAME.fullmatch(host))

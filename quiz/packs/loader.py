@@ -164,6 +164,7 @@ class _PackReader:
                 continue
             source = Fields(node, self.report, SOURCE_KEYS, "source")
             source_id, title = source.slug("id"), source.text("title", required=True)
+            url_node = source.values.get("url")
             if source_id is not None:
                 self._unique(source_id, source.values["id"], seen, "source")
             sources.append(
@@ -177,6 +178,8 @@ class _PackReader:
                     file=self._document_name(source),
                     line=node.line,
                     column=node.column,
+                    url_line=url_node.line if url_node else 0,
+                    url_column=url_node.column if url_node else 0,
                 )
             )
         return sources

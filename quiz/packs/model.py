@@ -39,6 +39,8 @@ class Source:
     line: int = 0  # where the source is defined in its pack file (1-based; 0 unknown)
     column: int = 0
     author: str | None = None  # who wrote the piece (a pack's own author is Pack.author)
+    url_line: int = 0  # where its url's value is written, for a message about it (0 unknown)
+    url_column: int = 0
 
     def byline(self) -> list[str]:
         """What a citation names after the title, where given: 'by' its author, then its

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.game.kinds import Mode
-from quiz.game.words import duration, nice_date
+from quiz.game.words import credit_parts, duration
 from quiz.packs.links import followable
 from quiz.packs.model import QuestionType
 
@@ -81,8 +81,7 @@ def source(asked: AskedQuestion) -> list[str]:
     found = asked.pack.source(excerpt.ref)
     if found is None:
         return ["Source:", f"“{excerpt.text}”", f"— {excerpt.ref}"]
-    parts = [found.title, *found.byline(), nice_date(found.published or "")]
-    lines = ["Source:", f"“{excerpt.text}”", "— " + ", ".join(part for part in parts if part)]
+    lines = ["Source:", f"“{excerpt.text}”", "— " + ", ".join(credit_parts(found))]
     link = followable(found.url)
     return [*lines, f"Link: {link}"] if link else lines
 

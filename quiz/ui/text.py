@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
-from quiz.game.words import duration, nice_date
+from quiz.game.words import credit_parts, duration, nice_date
 from quiz.packs.links import followable
 from quiz.packs.model import Excerpt, Source
 from quiz.packs.printable import printable
@@ -18,10 +18,6 @@ __all__ = [
 ]  # fmt: skip
 
 HIGHLIGHT_STYLE = "bold underline $accent"
-# Characters of each part of the credit under a quote: a real headline fits (one of the
-# built-in pack's is 103), a pasted paragraph does not push the quote off the screen.
-# The source dialog shows every part whole.
-CREDIT_PART_LIMIT = 160
 
 
 def visible(text: str) -> str:
@@ -62,16 +58,9 @@ def attribution(source: Source | None, ref: str) -> Content:
     """'— Title, by Author, Publisher, 3 March 2025' for a source (or its bare ref if it is missing)."""
     if source is None:
         return Content.assemble("— ", plain(ref))
-    parts = [plain(_brief(source.title), "italic"), *(plain(_brief(p)) for p in source.byline())]
-    if source.published:
-        parts.append(plain(nice_date(source.published)))
+    title, *rest = credit_parts(source)
+    parts = [Content.styled(title, "italic"), *(Content(part) for part in rest)]
     return Content.assemble("— ", Content(", ").join(parts))
-
-
-def _brief(text: str) -> str:
-    if len(text) <= CREDIT_PART_LIMIT:
-        return text
-    return text[: CREDIT_PART_LIMIT - 1].rstrip() + "…"
 
 
 def fit_phrases(phrases: Sequence[Content], width: int | None, gap: str = "   ") -> Content:

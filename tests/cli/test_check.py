@@ -200,12 +200,40 @@ def test_a_source_url_the_game_will_not_open_is_a_note_and_strictly_an_error(
     )
     assert main(["check", str(pack)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith(
-        f"{pack}:8:5: note: source 'script' has url 'javascript:alert(1)//\\u202etxt.exe'"
+    assert out[0] == (
+        f"{pack}:10:10: note: the url of source 'script' (javascript:alert(1)//\\u202etxt.exe) "
+        "holds a space, or a control, bidi or invisible character: the game shows it as text "
+        "and never opens it; give the article's http or https address, or leave url out"
     )
-    assert "give the article's web address, or leave url out" in out[0]
     assert out[-1] == "1 pack, 1 question, 0 problems, 1 note"
     assert main(["check", "--strict", str(pack)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith(f"{pack}:8:5: error: source 'script' has url")
+    assert out[0].startswith(f"{pack}:10:10: error: the url of source 'script'")
     assert out[-1] == "1 pack, 1 question, 1 problem"
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("ftp://example.com/a", "is not an http or https address"),
+        ("https://apple.com@evil.example/", "has a user name before the host"),
+        ("https://evil.example\\\\.apple.com/", "holds a backslash"),
+        ("https://apple.com%2eevil.example/", "has a host that is not plain ASCII"),
+        ("https://example.com:99999/", "is not a well-formed address"),
+        ("https:///path", "has no host"),
+        ("gopher://example.com/" + "x" * 200, "is not an http or https address"),
+    ],
+)
+def test_check_says_why_a_url_will_not_be_opened_and_shows_it_shortened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], url: str, reason: str
+) -> None:
+    pack = tmp_path / "link.yaml"
+    pack.write_text(
+        f'format: 1\nid: link\ntitle: Link\nsources:\n  - id: s\n    title: S\n    url: "{url}"\n'
+        "questions:\n  - {id: q, type: text, prompt: Asked?, answer: a}\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(pack)]) == 0
+    [line, _] = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"{pack}:7:10: note: the url of source 's' (")
+    assert f") {reason}" in line and len(line) < 400

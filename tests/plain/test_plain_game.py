@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from quiz.game.history import NoHistory
 from quiz.game.kinds import Mode
 from quiz.game.selection import GameOptions, select
 from quiz.game.session import GameSession
+from quiz.game.words import CREDIT_PART_CELLS, credit_parts
 from quiz.packs.loader import load_pack
 from quiz.plain.console import Console
 from quiz.plain.game import play
@@ -165,3 +167,14 @@ def test_an_answer_longer_than_any_real_one_is_refused_unread_and_asked_again() 
     assert f"(a line of more than {MAX_ANSWER} characters)" in out
     # The longest answer allowed is judged (as no option: asked again); then "1" answers.
     assert saved == ["start", ("camera", session.asked[0].options[0], saved[1][2]), ("end", 1)]
+
+
+def test_a_huge_source_title_or_author_is_cut_in_the_credit_line_as_the_full_screen_cuts_it() -> (
+    None
+):
+    source = dataclasses.replace(STUDIO.sources[0], title="Title " * 20000, author="Ann " * 25000)
+    pack = dataclasses.replace(STUDIO, sources=(source, *STUDIO.sources[1:]))
+    out, _, _ = game(pack, "1\n", categories=("cinematography",))
+    [credit] = [line for line in out.splitlines() if line.startswith("— Title ")]
+    assert credit == "— " + ", ".join(credit_parts(source))
+    assert "…, by Ann Ann " in credit and len(credit) < 4 * CREDIT_PART_CELLS

@@ -10,11 +10,12 @@ from textual.widgets import Static
 from ui_helpers import UI_FIXTURES, keys_for, make_app, settle
 
 from quiz.game.selection import GameOptions
+from quiz.game.words import CREDIT_PART_CELLS
 from quiz.packs.loader import load_pack
 from quiz.packs.model import Source
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.source import SourceScreen
-from quiz.ui.text import CREDIT_PART_LIMIT, attribution, citation, followable
+from quiz.ui.text import attribution, citation, followable
 from quiz.ui.widgets.source_link import SourceLink
 
 DIARY_URL = "https://example.com/shoot-diary"  # the studio pack's diary source
@@ -127,6 +128,23 @@ async def test_only_http_urls_are_links(monkeypatch, tmp_path: Path, url: str) -
         ("https://apple.com@evil.example/", False),  # reads as apple.com, goes elsewhere
         ("https://user:pass@example.com/", False),
         ("https://medium.com/@someone/post", True),  # an @ in the path names no user
+        ("https://evil.example\\.apple.com/login", False),  # a browser reads \\ as /
+        ("https://\\evil.example", False),
+        ("https://apple.com%2eevil.example/", False),  # decoded by the browser to a dot
+        ("https://apple.com\u3002evil.example/", False),  # an ideographic full stop
+        ("https://apple.com\u2044login.evil.example/", False),  # a fraction slash
+        ("https://\u0430pple.com/", False),  # a Cyrillic a
+        ("https://exa\u2800mple.com/", False),  # a braille blank
+        ("https://example\u034f.com/", False),  # a joiner that draws nothing
+        ("http://2130706433:8000/", False),  # 127.0.0.1, as browsers read it
+        ("http://0x7f.1/", False),
+        ("https://example.com:99999/", False),
+        ("https://apple.com:443.evil.example/", False),
+        ("https://[v1.x]/", False),
+        ("https://xn--pple-43d.com/", True),  # punycode shows what it is
+        ("http://192.168.1.20:8080/notes", True),
+        ("https://[2001:db8::1]:8443/", True),
+        ("https://example.com./a", True),
         ("", False),
         (None, False),
     ],
@@ -140,7 +158,7 @@ def test_the_credit_under_a_quote_shortens_a_huge_part_and_the_dialog_shows_it_w
     source = Source("s", title, author="Ann " * 2500, publisher="Weekly")
     credit = str(attribution(source, "s"))
     assert credit.startswith(f"— {title}, by Ann Ann ") and credit.endswith("…, Weekly")
-    assert len(credit) < 2 * CREDIT_PART_LIMIT
+    assert len(credit) < 2 * CREDIT_PART_CELLS
     assert str(dict(citation(source, "s"))["Author"]) == source.author
 
 
