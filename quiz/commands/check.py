@@ -72,7 +72,8 @@ def check_file(
     `strict` an excerpt must be as published, character for character.
     Notes (severity "note") are among the problems but do not fail the pack.
     """
-    from quiz.packs.links import why_not_followable
+    from quiz.game.words import brief
+    from quiz.packs.links import shown_url, why_not_followable
     from quiz.packs.loader import load_pack
     from quiz.packs.problems import PackError, Problem
     from quiz.packs.provenance import check_excerpts
@@ -97,7 +98,7 @@ def check_file(
     for source in pack.sources:
         reason = why_not_followable(source.url) if source.url else None
         if source.url and reason:
-            shown = source.url if len(source.url) <= 80 else source.url[:79] + "…"
+            shown = brief(shown_url(source.url), 80)
             problems.append(Problem(
                 str(path),
                 source.url_line or source.line,

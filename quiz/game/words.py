@@ -39,16 +39,19 @@ def credit_parts(source: Source) -> list[str]:
     """A source's credit as the full screen and plain mode show it under a quote: its
     title, 'by' its author, its publisher and its date, where given; each printable (see
     quiz.packs.printable) and cut to CREDIT_PART_CELLS cells, ending in '…' when cut."""
-    parts = [_brief(printable(part)) for part in (source.title, *source.byline())]
+    parts = [brief(printable(part), CREDIT_PART_CELLS) for part in (source.title, *source.byline())]
     return [*parts, nice_date(source.published)] if source.published else parts
 
 
-def _brief(text: str) -> str:
+def brief(text: str, cells: int) -> str:
+    """TEXT if it fits in CELLS screen cells, else cut at a whole character to fit with a
+    closing '…'; never more than 4 × CELLS characters, so a paste of characters that draw
+    nothing cannot make it endless."""
     widths = [_cells(char) for char in text]
-    if sum(widths) <= CREDIT_PART_CELLS:
+    if sum(widths) <= cells and len(text) <= 4 * cells:
         return text
     cut, used = 0, 0
-    while used + widths[cut] <= CREDIT_PART_CELLS - 1:  # a cell kept for the '…'
+    while used + widths[cut] <= cells - 1 and cut < 4 * cells - 1:  # a cell kept for the '…'
         used += widths[cut]
         cut += 1
     while cut and _continues(text, cut):  # never end inside an accented letter, emoji or flag
@@ -56,8 +59,16 @@ def _brief(text: str) -> str:
     return text[:cut].rstrip() + "…"
 
 
+# Format characters a terminal draws as nothing; others, such as the soft hyphen, take a cell.
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
 def _cells(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+    if (
+        unicodedata.combining(char)
+        or unicodedata.category(char) in ("Mn", "Me")
+        or char in _ZERO_WIDTH
+    ):
         return 0
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 

@@ -202,8 +202,8 @@ def test_a_source_url_the_game_will_not_open_is_a_note_and_strictly_an_error(
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
         f"{pack}:10:10: note: the url of source 'script' (javascript:alert(1)//\\u202etxt.exe) "
-        "holds a space, or a control, bidi or invisible character: the game shows it as text "
-        "and never opens it; give the article's http or https address, or leave url out"
+        "holds a space, or a control or bidi character: the game shows it as text and "
+        "never opens it; give the article's http or https address, or leave url out"
     )
     assert out[-1] == "1 pack, 1 question, 0 problems, 1 note"
     assert main(["check", "--strict", str(pack)]) == 1
@@ -220,6 +220,7 @@ def test_a_source_url_the_game_will_not_open_is_a_note_and_strictly_an_error(
         ("https://evil.example\\\\.apple.com/", "holds a backslash"),
         ("https://apple.com%2eevil.example/", "has a host that is not plain ASCII"),
         ("https://example.com:99999/", "is not a well-formed address"),
+        ("https://exa\u200bmple.com/", "holds a character that draws nothing"),
         ("https:///path", "has no host"),
         ("gopher://example.com/" + "x" * 200, "is not an http or https address"),
     ],
@@ -237,3 +238,4 @@ def test_check_says_why_a_url_will_not_be_opened_and_shows_it_shortened(
     [line, _] = capsys.readouterr().out.splitlines()
     assert line.startswith(f"{pack}:7:10: note: the url of source 's' (")
     assert f") {reason}" in line and len(line) < 400
+    assert "\u200b" not in line  # shown as an escape the author can find

@@ -39,3 +39,10 @@ def test_a_huge_part_is_cut_to_a_bounded_width_at_a_whole_character(part: str, u
         assert kept and printable(part).startswith(kept)
     if len(unit) > 1 and unit != "Ann ":
         assert len(title[:-1]) % len(unit) == 0  # cut between two whole sequences
+
+
+def test_characters_that_draw_nothing_or_one_cell_cannot_make_a_part_endless() -> None:
+    [soft] = credit_parts(Source("s", "x\u00ad" * 5000))  # a soft hyphen takes a cell
+    assert cell_len(soft) <= CREDIT_PART_CELLS
+    [blank] = credit_parts(Source("s", "\u200b" * 100_000))  # zero-width spaces, 0 cells each
+    assert blank.endswith("…") and len(blank) <= 4 * CREDIT_PART_CELLS

@@ -145,6 +145,15 @@ async def test_only_http_urls_are_links(monkeypatch, tmp_path: Path, url: str) -
         ("http://192.168.1.20:8080/notes", True),
         ("https://[2001:db8::1]:8443/", True),
         ("https://example.com./a", True),
+        ("https://[::1]evil.com/", False),  # reads as evil.com; browsers refuse it
+        ("http://[fe80::1%25eth0]/", False),  # a zone, which browsers refuse
+        ("https://ex_ample.com/", True),
+        ("https://example.com/?q=a\\b", True),  # a backslash in the query stays there
+        ("https://hi.wikipedia.org/wiki/\u0939\u093f\u0928\u094d\u0926\u0940", True),  # Hindi
+        ("https://fa.wikipedia.org/wiki/\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", True),
+        ("https://fr.wikipedia.org/wiki/Gagne\u0301", True),  # a decomposed accent
+        ("https://example.com/\u2764\ufe0f", True),  # an emoji with its variation selector
+        ("https://example.com/a\u00adb", False),  # a soft hyphen: invisible in the middle
         ("", False),
         (None, False),
     ],
