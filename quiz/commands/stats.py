@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from quiz.commands.output import say, say_lines
 from quiz.game.kinds import GameKind
+from quiz.game.words import brief
 from quiz.packs.model import titles_of
 from quiz.packs.printable import printable
 
@@ -119,7 +120,7 @@ def _labelled(accuracy: Accuracy) -> str:
 
 
 def _shorten(text: str) -> str:
-    return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
+    return brief(text, PROMPT_WIDTH)
 
 
 def _known_packs(folder: Path) -> PackTexts:

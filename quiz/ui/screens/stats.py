@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 from textual.worker import Worker, WorkerState
 
 from quiz.game.kinds import GameKind
+from quiz.game.words import brief
 from quiz.packs.model import titles_of
 from quiz.packs.texts import PackTexts
 from quiz.ui.attempt import tell
@@ -49,8 +50,7 @@ def percent(accuracy: Accuracy) -> str:
 
 
 def shorten(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= PROMPT_WIDTH else text[: PROMPT_WIDTH - 1].rstrip() + "…"
+    return brief(" ".join(text.split()), PROMPT_WIDTH)
 
 
 def labelled(label: str, value: Content | str, width: int | None = None) -> Content:
